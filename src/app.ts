@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config';
+import type { AppContext, BackgroundTask, PlatformAdapter } from './context';
+import type { UseCaseDeps } from './core';
+import { openDatabase } from './database';
+import { createHttpServer, healthRoute } from './http/server';
+import { translate } from './i18n';
+import type { Logger } from './logger';
+import { createStore } from './persistence/typeorm-store';
+
+export interface RunningApp {
+  server: Server;
+  url: string;
+  context: AppContext;
+  adapters: PlatformAdapter[];
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** The clock the core uses (tests freeze it). */
+  now?: () => Date;
+  /** Skip the background delivery worker and scheduler (tests that drive them by hand). */
+  background?: boolean;
+}
+
+function settingsFrom(config: Config): UseCaseDeps['settings'] {
+  return {
+    defaultLocale: config.DEFAULT_LOCALE,
+    reminderSteps: config.PENDING_REMINDER_AFTER,
+    autoCloseAfterMs: config.PENDING_AUTO_CLOSE_AFTER,
+    firstResponseSlaMs: config.FIRST_RESPONSE_SLA,
+  };
+}
+
+async function createAdapters(_context: AppContext): Promise<PlatformAdapter[]> {
+  const adapters: PlatformAdapter[] = [];
+  return adapters;
+}
+
+function startBackground(_context: AppContext, _adapters: PlatformAdapter[]): BackgroundTask[] {
+  return [];
+}
+
+/** Wires config → database → adapters → HTTP server → background work; `stop` undoes it in reverse. */
+export async function startChamado(config: Config, log: Logger, options: StartOptions = {}): Promise<RunningApp> {
+  const database = await openDatabase(config, log);
+  const now = options.now ?? (() => new Date());
+  const context: AppContext = {
+    config,
+    log,
+    dataSource: database.dataSource,
+    deps: { store: createStore(database.dataSource), clock: { now }, settings: settingsFrom(config), translate },
+    instanceId: `${process.pid}-${randomUUID().slice(0, 8)}`,
+  };
+  let adapters: PlatformAdapter[] = [];
+  let background: BackgroundTask[] = [];
+  try {
+    adapters = await createAdapters(context);
+    const routes = [
+      healthRoute(async () => (await database.dataSource.query('SELECT 1')).length === 1),
+      ...adapters.flatMap((a) => a.routes),
+    ];
+    const server = createHttpServer(routes, log);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.PORT, config.HOST, () => resolve());
+    });
+    for (const adapter of adapters) await adapter.start?.();
+    if (options.background !== false) background = startBackground(context, adapters);
+    const { port } = server.address() as AddressInfo;
+    const url = `http://127.0.0.1:${port}`;
+    log.info({ port, platforms: adapters.map((a) => a.platform) }, 'Chamado is listening');
+
+    const stop = async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await Promise.all(background.map((b) => b.stop()));
+      for (const adapter of adapters) await adapter.stop?.();
+      await database.close();
+    };
+    return { server, url, context, adapters, stop };
+  } catch (error) {
+    await Promise.all(background.map((b) => b.stop()));
+    for (const adapter of adapters) await adapter.stop?.().catch(() => undefined);
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,168 @@
+import { z } from 'zod';
+import { ChamadoError } from './errors';
+import { LOCALES, PRIORITIES, STATUSES, type Locale, type Priority, type Status } from './ticket';
+
+/**
+ * The command grammar shared by Slack (`/ticket …`) and Teams (`@Chamado …`), English and
+ * Portuguese words alike. Adapters turn platform mentions into `<@userId>` before parsing.
+ */
+export type ListFilter = Status | 'all' | 'active';
+
+export type Command =
+  | { name: 'help' }
+  | { name: 'new'; title: string | null }
+  | { name: 'list'; filter: ListFilter }
+  | { name: 'show'; number: number }
+  | { name: 'status'; number: number; status: Status }
+  | { name: 'close'; number: number }
+  | { name: 'reopen'; number: number }
+  | { name: 'claim'; number: number }
+  | { name: 'assign'; number: number; userId: string }
+  | { name: 'cc'; number: number; userIds: string[] }
+  | { name: 'uncc'; number: number; userIds: string[] }
+  | { name: 'priority'; number: number; priority: Priority }
+  | { name: 'nudge'; number: number }
+  | { name: 'lang'; locale: Locale }
+  | { name: 'split' };
+
+export type CommandName = Command['name'];
+
+const ALIASES: Record<string, CommandName> = {
+  help: 'help', ajuda: 'help', '?': 'help',
+  new: 'new', novo: 'new', nova: 'new', abrir: 'new',
+  list: 'list', lista: 'list', listar: 'list',
+  show: 'show', ver: 'show', mostrar: 'show',
+  status: 'status', estado: 'status',
+  close: 'close', fechar: 'close',
+  reopen: 'reopen', reabrir: 'reopen',
+  claim: 'claim', assumir: 'claim',
+  assign: 'assign', atribuir: 'assign',
+  cc: 'cc', copiar: 'cc',
+  uncc: 'uncc', removercc: 'uncc', descopiar: 'uncc',
+  priority: 'priority', prioridade: 'priority',
+  nudge: 'nudge', cobrar: 'nudge',
+  lang: 'lang', language: 'lang', idioma: 'lang',
+  split: 'split', dividir: 'split',
+};
+
+const STATUS_WORDS: Record<string, Status> = {
+  open: 'open', aberto: 'open', aberta: 'open',
+  pending: 'pending', pendente: 'pending', aguardando: 'pending',
+  closed: 'closed', close: 'closed', fechado: 'closed', fechada: 'closed',
+};
+
+const FILTER_WORDS: Record<string, ListFilter> = {
+  ...STATUS_WORDS,
+  abertos: 'open', pendentes: 'pending', fechados: 'closed',
+  all: 'all', todos: 'all', todas: 'all',
+};
+
+const PRIORITY_WORDS: Record<string, Priority> = {
+  low: 'low', baixa: 'low',
+  normal: 'normal', média: 'normal', media: 'normal',
+  high: 'high', alta: 'high',
+  urgent: 'urgent', urgente: 'urgent',
+};
+
+const LOCALE_WORDS: Record<string, Locale> = {
+  en: 'en', english: 'en', inglês: 'en', ingles: 'en', 'en-us': 'en',
+  'pt-br': 'pt-BR', pt: 'pt-BR', portuguese: 'pt-BR', português: 'pt-BR', portugues: 'pt-BR',
+};
+
+const ticketNumber = z
+  .string()
+  .regex(/^#?\d{1,9}$/)
+  .transform((s) => Number(s.replace('#', '')))
+  .pipe(z.number().int().positive());
+
+const MENTION = /^<@([^|>\s]+)(?:\|[^>]*)?>$/;
+const person = z.string().regex(MENTION).transform((s) => MENTION.exec(s)![1]);
+
+const word = <T extends string>(table: Record<string, T>) =>
+  z.string().transform((s, ctx) => {
+    const value = table[s.toLowerCase()];
+    if (!value) {
+      ctx.addIssue({ code: 'custom', message: s });
+      return z.NEVER;
+    }
+    return value;
+  });
+
+/** Splits on white space but keeps each `<@…|Some Name>` mention whole. */
+function tokenize(text: string): string[] {
+  return text.match(/<[^>]*>|\S+/g) ?? [];
+}
+
+type ArgSpec = { usage: string; parse: (args: string[], rest: string) => Command };
+
+const need = <T>(schema: z.ZodType<T>, value: string | undefined, code: 'bad_arguments' | 'invalid_status' | 'invalid_priority' | 'invalid_locale' | 'person_required', command: CommandName): T => {
+  const result = schema.safeParse(value ?? '');
+  if (!result.success) throw new ChamadoError(code, { command, value: value ?? '' });
+  return result.data;
+};
+
+const noExtra = (args: string[], count: number, command: CommandName) => {
+  if (args.length > count) throw new ChamadoError('bad_arguments', { command, value: args.slice(count).join(' ') });
+};
+
+const withNumber = (name: 'show' | 'close' | 'reopen' | 'claim' | 'nudge'): ArgSpec['parse'] => (args) => {
+  noExtra(args, 1, name);
+  return { name, number: need(ticketNumber, args[0], 'bad_arguments', name) } as Command;
+};
+
+const people = (name: 'cc' | 'uncc'): ArgSpec['parse'] => (args) => {
+  const number = need(ticketNumber, args[0], 'bad_arguments', name);
+  if (args.length < 2) throw new ChamadoError('person_required', { command: name });
+  const userIds = args.slice(1).map((a) => need(person, a, 'person_required', name));
+  return { name, number, userIds: [...new Set(userIds)] };
+};
+
+const GRAMMAR: Record<CommandName, ArgSpec['parse']> = {
+  help: () => ({ name: 'help' }),
+  split: () => ({ name: 'split' }),
+  new: (_args, rest) => ({ name: 'new', title: rest.trim() === '' ? null : rest.trim() }),
+  list: (args) => {
+    noExtra(args, 1, 'list');
+    return { name: 'list', filter: args[0] ? need(word(FILTER_WORDS), args[0], 'invalid_status', 'list') : 'active' };
+  },
+  show: withNumber('show'),
+  close: withNumber('close'),
+  reopen: withNumber('reopen'),
+  claim: withNumber('claim'),
+  nudge: withNumber('nudge'),
+  status: (args) => {
+    noExtra(args, 2, 'status');
+    const number = need(ticketNumber, args[0], 'bad_arguments', 'status');
+    return { name: 'status', number, status: need(word(STATUS_WORDS), args[1], 'invalid_status', 'status') };
+  },
+  assign: (args) => {
+    noExtra(args, 2, 'assign');
+    const number = need(ticketNumber, args[0], 'bad_arguments', 'assign');
+    return { name: 'assign', number, userId: need(person, args[1], 'person_required', 'assign') };
+  },
+  cc: people('cc'),
+  uncc: people('uncc'),
+  priority: (args) => {
+    noExtra(args, 2, 'priority');
+    const number = need(ticketNumber, args[0], 'bad_arguments', 'priority');
+    return { name: 'priority', number, priority: need(word(PRIORITY_WORDS), args[1], 'invalid_priority', 'priority') };
+  },
+  lang: (args) => {
+    noExtra(args, 1, 'lang');
+    return { name: 'lang', locale: need(word(LOCALE_WORDS), args[0], 'invalid_locale', 'lang') };
+  },
+};
+
+/** Parses one command line; a wrong command or argument throws a coded ChamadoError. */
+export function parseCommand(input: string): Command {
+  const text = input.replace(/\u00a0/g, ' ').trim();
+  if (text === '') return { name: 'help' };
+  const [head, ...args] = tokenize(text);
+  const name = ALIASES[head.toLowerCase()];
+  if (!name) throw new ChamadoError('unknown_command', { value: head.slice(0, 40) });
+  const rest = text.slice(text.indexOf(head) + head.length);
+  return GRAMMAR[name](args, rest);
+}
+
+export const COMMAND_NAMES = Object.keys(GRAMMAR) as CommandName[];
+export { STATUSES, PRIORITIES, LOCALES };

@@ -1,0 +1,22 @@
+/** The core's public surface: adapters import from here. */
+export * from './ticket';
+export * from './errors';
+export * from './posts';
+export * from './ports';
+export * from './commands';
+export * from './lifecycle';
+export { parseDuration } from './duration';
+export type { Translate, UseCaseDeps } from './use-cases/shared';
+export { localeOf } from './use-cases/shared';
+export { openTicket, cleanTitle, MAX_TITLE_LENGTH, type OpenTicketInput } from './use-cases/open-ticket';
+export { splitConversation, SplitSlotError, MAX_SPLIT_SLOTS, type SplitInput, type SplitSlot } from './use-cases/split-conversation';
+export { changeStatus, mayChangeStatus } from './use-cases/change-status';
+export { assignTicket, claimTicket } from './use-cases/assign-ticket';
+export { changeCc } from './use-cases/cc-people';
+export { setPriority } from './use-cases/set-priority';
+export { nudgeTicket } from './use-cases/nudge-ticket';
+export { listMyTickets, homeView, LIST_LIMIT, type HomeView } from './use-cases/list-tickets';
+export { showTicket, type TicketDetail } from './use-cases/show-ticket';
+export { setLanguage } from './use-cases/set-language';
+export { recordThreadMessage, type ThreadMessageInput, type ThreadMessageOutcome } from './use-cases/record-thread-message';
+export { runCommand, type CommandResult, type CommandContext } from './use-cases/run-command';

@@ -1,0 +1,91 @@
+import type { OutboundPost } from './posts';
+import type { Locale, Platform, Priority, Status, StoredMessage, Ticket, ChatMessage, Attachments } from './ticket';
+
+/** Time is injected so tests freeze and move it. */
+export interface Clock {
+  now(): Date;
+}
+
+export type NewTicket = Omit<Ticket, 'id' | 'number' | 'ccIds'> & { ccIds?: string[] };
+
+export interface TicketRepository {
+  /** Inserts the ticket with the workspace's next number (never colliding across instances). */
+  create(ticket: NewTicket): Promise<Ticket>;
+  /** Saves every mutable field and the participants (requester, assignee, CCs). */
+  save(ticket: Ticket): Promise<void>;
+  byId(id: string): Promise<Ticket | null>;
+  /** With `lock`, the row is locked until the transaction ends (use inside `transaction`). */
+  byNumber(workspaceId: string, number: number, opts?: { lock?: boolean }): Promise<Ticket | null>;
+  byThread(workspaceId: string, channelId: string, threadId: string, opts?: { lock?: boolean }): Promise<Ticket | null>;
+  /** Tickets where the user is requester, assignee or CC, newest first. */
+  listForUser(workspaceId: string, userId: string, statuses: readonly Status[], limit: number): Promise<Ticket[]>;
+  listUnassigned(workspaceId: string, limit: number): Promise<Ticket[]>;
+  /** Records where the card was posted: its id is the ticket thread from now on. */
+  setThread(ticketId: string, channelId: string, threadId: string): Promise<void>;
+  numbersOf(ids: readonly string[]): Promise<Map<string, number>>;
+}
+
+export interface MessageRepository {
+  /** Adds a message to a ticket's history; false when it was already there (same platform id). */
+  add(ticketId: string, message: ChatMessage, attachments: Attachments): Promise<boolean>;
+  history(ticketId: string, limit: number): Promise<StoredMessage[]>;
+  count(ticketId: string): Promise<number>;
+}
+
+export interface EventRepository {
+  add(ticketId: string, actorId: string | null, type: string, data: Record<string, unknown>, at: Date): Promise<void>;
+  list(ticketId: string): Promise<{ actorId: string | null; type: string; data: Record<string, unknown>; createdAt: Date }[]>;
+}
+
+export interface OutboxPort {
+  enqueue(post: OutboundPost, availableAt: Date): Promise<void>;
+}
+
+export interface UserPreference {
+  locale: Locale | null;
+  detectedLocale: Locale | null;
+}
+
+export interface PreferenceRepository {
+  get(workspaceId: string, userId: string): Promise<UserPreference>;
+  setLocale(workspaceId: string, userId: string, locale: Locale): Promise<void>;
+  /** The platform's locale for the person (Slack profile, Teams activity), remembered as a fallback. */
+  setDetectedLocale(workspaceId: string, userId: string, locale: Locale | null): Promise<void>;
+}
+
+/** Every channel message the bot receives, so a conversation can be split later (Teams has no history API). */
+export interface ConversationLog {
+  record(workspaceId: string, platform: Platform, message: ChatMessage): Promise<void>;
+  thread(workspaceId: string, channelId: string, threadId: string, limit: number): Promise<ChatMessage[]>;
+  byIds(workspaceId: string, channelId: string, ids: readonly string[]): Promise<ChatMessage[]>;
+}
+
+/** Everything a use case may touch; inside `transaction` all of it commits or rolls back together. */
+export interface Repositories {
+  tickets: TicketRepository;
+  messages: MessageRepository;
+  events: EventRepository;
+  outbox: OutboxPort;
+  preferences: PreferenceRepository;
+  conversations: ConversationLog;
+}
+
+export interface Store extends Repositories {
+  transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+}
+
+export interface CoreSettings {
+  defaultLocale: Locale;
+  /** Milliseconds after a ticket goes Pending at which the requester is reminded, ascending. */
+  reminderSteps: number[];
+  autoCloseAfterMs: number;
+  firstResponseSlaMs: number;
+}
+
+export interface CoreDeps {
+  store: Store;
+  clock: Clock;
+  settings: CoreSettings;
+}
+
+export type { Priority };

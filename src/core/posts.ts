@@ -1,0 +1,41 @@
+import type { Locale, Platform } from './ticket';
+
+/**
+ * What Chamado owes the chat, in platform-neutral words. Use cases enqueue these in the same
+ * transaction as the change that caused them (the outbox); the delivery worker hands them to
+ * the platform's renderer, which turns them into Block Kit or Adaptive Cards.
+ */
+export type NoticeAction = 'still_need_help' | 'close_it' | 'reopen_original';
+
+/** A line of text for a thread: an i18n key and its values, in one locale. */
+export interface Notice {
+  key: string;
+  params: Record<string, string | number>;
+  locale: Locale;
+  /** People to mention (platform user ids). */
+  mentions?: string[];
+  /** Mention the agents (the assignee is named in `mentions` instead when there is one). */
+  mentionAgents?: boolean;
+  actions?: NoticeAction[];
+}
+
+export type PostBody =
+  /** The ticket card, top-level in the ticket's channel; its id becomes the ticket thread. */
+  | { kind: 'ticket_card'; ticketId: string }
+  /** Re-render the card in place with the ticket's current state. */
+  | { kind: 'card_update'; ticketId: string }
+  /** A reply in the ticket thread. */
+  | { kind: 'thread_notice'; ticketId: string; notice: Notice }
+  /** A message in some other conversation (a split summary in the source thread). */
+  | { kind: 'conversation_notice'; channelId: string; threadId: string | null; notice: Notice }
+  /** The new-ticket announcement (with a Claim button) in the triage channel, when one is set. */
+  | { kind: 'triage_announcement'; ticketId: string; notice: Notice };
+
+export interface OutboundPost {
+  workspaceId: string;
+  platform: Platform;
+  /** Posts with the same key are delivered one after another, in order (one thread, one key). */
+  orderingKey: string;
+  ticketNumber: number | null;
+  body: PostBody;
+}

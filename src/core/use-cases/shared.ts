@@ -1,0 +1,62 @@
+import { ChamadoError } from '../errors';
+import type { Notice } from '../posts';
+import type { CoreDeps, Repositories } from '../ports';
+import { canSee, type Actor, type Locale, type Ticket } from '../ticket';
+
+/** Translates a key for text the core itself stores (a follow-up's title prefix); i18n lives outside. */
+export type Translate = (locale: Locale, key: string, params?: Record<string, string | number>) => string;
+
+export interface UseCaseDeps extends CoreDeps {
+  translate: Translate;
+}
+
+export async function localeOf(repos: Repositories, deps: CoreDeps, workspaceId: string, userId: string): Promise<Locale> {
+  const pref = await repos.preferences.get(workspaceId, userId);
+  return pref.locale ?? (pref.detectedLocale === 'pt-BR' ? 'pt-BR' : deps.settings.defaultLocale);
+}
+
+/** Loads a ticket the actor may see; one the actor may not see is "not found", so nothing leaks. */
+export async function visibleTicket(repos: Repositories, actor: Actor, number: number, lock = false): Promise<Ticket> {
+  const ticket = await repos.tickets.byNumber(actor.workspaceId, number, { lock });
+  if (!ticket || !canSee(ticket, actor)) throw new ChamadoError('ticket_not_found', { number });
+  return ticket;
+}
+
+export function requireAgent(actor: Actor): void {
+  if (!actor.isAgent) throw new ChamadoError('agents_only');
+}
+
+export const ticketKey = (ticket: Pick<Ticket, 'id'>) => `ticket:${ticket.id}`;
+
+export async function postCardUpdate(repos: Repositories, ticket: Ticket, at: Date): Promise<void> {
+  await repos.outbox.enqueue(
+    { workspaceId: ticket.workspaceId, platform: ticket.platform, orderingKey: ticketKey(ticket), ticketNumber: ticket.number, body: { kind: 'card_update', ticketId: ticket.id } },
+    at,
+  );
+}
+
+export async function postThreadNotice(repos: Repositories, ticket: Ticket, notice: Notice, at: Date): Promise<void> {
+  await repos.outbox.enqueue(
+    { workspaceId: ticket.workspaceId, platform: ticket.platform, orderingKey: ticketKey(ticket), ticketNumber: ticket.number, body: { kind: 'thread_notice', ticketId: ticket.id, notice } },
+    at,
+  );
+}
+
+/** Card update plus the status line in the thread, in the requester's language. */
+export async function announceStatus(repos: Repositories, deps: CoreDeps, ticket: Ticket, actorId: string | null, at: Date): Promise<void> {
+  await postCardUpdate(repos, ticket, at);
+  const locale = await localeOf(repos, deps, ticket.workspaceId, ticket.requesterId);
+  const key = actorId ? 'notices.status_changed' : 'notices.status_changed_auto';
+  await postThreadNotice(repos, ticket, { key, params: { number: ticket.number, status: ticket.status, actor: actorId ?? '' }, locale, mentions: actorId ? [actorId] : [] }, at);
+}
+
+/** A person did something: a Pending ticket stays alive; an agent's touch counts as a first response. */
+export function touch(ticket: Ticket, actor: Pick<Actor, 'userId' | 'isAgent'>, at: Date): void {
+  ticket.lastActivityAt = at;
+  ticket.updatedAt = at;
+  if (actor.isAgent && actor.userId !== ticket.requesterId) {
+    ticket.firstResponseAt ??= at;
+  } else {
+    ticket.lastCustomerActivityAt = at;
+  }
+}

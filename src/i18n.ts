@@ -1,0 +1,41 @@
+import i18next, { type i18n, type TFunction } from 'i18next';
+import en from '../locales/en/translation.json';
+import ptBR from '../locales/pt-BR/translation.json';
+import type { Locale, Translate } from './core';
+
+/** Every user-visible word comes from locales/; both languages carry the same keys (a test checks it). */
+export const RESOURCES = { en: { translation: en }, 'pt-BR': { translation: ptBR } } as const;
+
+let instance: i18n | null = null;
+
+export function i18nInstance(): i18n {
+  if (!instance) {
+    instance = i18next.createInstance();
+    void instance.init({
+      resources: RESOURCES,
+      lng: 'en',
+      fallbackLng: 'en',
+      supportedLngs: ['en', 'pt-BR'],
+      initAsync: false,
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
+  }
+  return instance;
+}
+
+export function tFor(locale: Locale): TFunction {
+  return i18nInstance().getFixedT(locale);
+}
+
+/** The core's Translate port. */
+export const translate: Translate = (locale, key, params) => tFor(locale)(key, params ?? {});
+
+/** Platforms report `pt-BR`, `pt_BR`, `pt-PT` …: any Portuguese is pt-BR, everything else is not ours to guess. */
+export function localeFromPlatform(raw: string | null | undefined): Locale | null {
+  if (!raw) return null;
+  const lower = raw.toLowerCase().replace('_', '-');
+  if (lower.startsWith('pt')) return 'pt-BR';
+  if (lower.startsWith('en')) return 'en';
+  return null;
+}

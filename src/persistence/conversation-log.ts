@@ -1,0 +1,46 @@
+import { In, type EntityManager } from 'typeorm';
+import type { ChatMessage, ConversationLog, Platform } from '../core';
+import { ConversationMessageEntity, type ConversationMessageRow } from './entities/conversation-message.entity';
+
+const toMessage = (r: ConversationMessageRow): ChatMessage => ({
+  id: r.messageId,
+  channelId: r.channelId,
+  threadId: r.threadId,
+  authorId: r.authorId,
+  text: r.text,
+  files: r.files,
+  postedAt: r.postedAt,
+});
+
+export class TypeormConversationLog implements ConversationLog {
+  constructor(private readonly em: EntityManager) {}
+
+  async record(workspaceId: string, platform: Platform, m: ChatMessage): Promise<void> {
+    await this.em
+      .createQueryBuilder()
+      .insert()
+      .into(ConversationMessageEntity)
+      .values({ workspaceId, platform, channelId: m.channelId, messageId: m.id, threadId: m.threadId, authorId: m.authorId, text: m.text, files: m.files, postedAt: m.postedAt })
+      .orUpdate(['text', 'files'], ['workspace_id', 'channel_id', 'message_id'])
+      .execute();
+  }
+
+  /** The thread's root and replies, oldest first (the latest `limit` of them). */
+  async thread(workspaceId: string, channelId: string, threadId: string, limit: number): Promise<ChatMessage[]> {
+    const rows = await this.em
+      .getRepository(ConversationMessageEntity)
+      .createQueryBuilder('m')
+      .where('m.workspace_id = :workspaceId AND m.channel_id = :channelId', { workspaceId, channelId })
+      .andWhere('coalesce(m.thread_id, m.message_id) = :threadId', { threadId })
+      .orderBy('m.posted_at', 'DESC')
+      .limit(limit)
+      .getMany();
+    return rows.reverse().map(toMessage);
+  }
+
+  async byIds(workspaceId: string, channelId: string, ids: readonly string[]): Promise<ChatMessage[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.em.getRepository(ConversationMessageEntity).find({ where: { workspaceId, channelId, messageId: In([...ids]) }, order: { postedAt: 'ASC' } });
+    return rows.map(toMessage);
+  }
+}

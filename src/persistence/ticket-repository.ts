@@ -1,0 +1,105 @@
+import { In, type EntityManager } from 'typeorm';
+import type { NewTicket, Status, Ticket, TicketRepository } from '../core';
+import { TicketEntity, TicketParticipantEntity } from './entities';
+import type { TicketRow } from './entities/ticket.entity';
+import type { ParticipantRow } from './entities/ticket-participant.entity';
+
+export class TypeormTicketRepository implements TicketRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  async create(input: NewTicket): Promise<Ticket> {
+    // The counter row is locked until commit, so two instances can never hand out the same number.
+    const [{ last_number: number }] = await this.em.query(
+      `INSERT INTO workspace_counters (workspace_id, last_number) VALUES ($1, 1)
+       ON CONFLICT (workspace_id) DO UPDATE SET last_number = workspace_counters.last_number + 1
+       RETURNING last_number`,
+      [input.workspaceId],
+    );
+    const { ccIds = [], ...row } = input;
+    const saved = await this.em.getRepository(TicketEntity).save({ ...row, number });
+    const ticket: Ticket = { ...saved, ccIds };
+    await this.writeParticipants(ticket);
+    return ticket;
+  }
+
+  async save(ticket: Ticket): Promise<void> {
+    const { ccIds: _ccIds, ...row } = ticket;
+    await this.em.getRepository(TicketEntity).update({ id: ticket.id }, row);
+    await this.em.getRepository(TicketParticipantEntity).delete({ ticketId: ticket.id });
+    await this.writeParticipants(ticket);
+  }
+
+  async byId(id: string): Promise<Ticket | null> {
+    const row = await this.em.getRepository(TicketEntity).findOneBy({ id });
+    return row ? (await this.withCc([row]))[0] : null;
+  }
+
+  async byNumber(workspaceId: string, number: number, opts: { lock?: boolean } = {}): Promise<Ticket | null> {
+    return this.one({ workspaceId, number }, opts.lock);
+  }
+
+  async byThread(workspaceId: string, channelId: string, threadId: string, opts: { lock?: boolean } = {}): Promise<Ticket | null> {
+    return this.one({ workspaceId, channelId, threadId }, opts.lock);
+  }
+
+  async listForUser(workspaceId: string, userId: string, statuses: readonly Status[], limit: number): Promise<Ticket[]> {
+    const rows = await this.em
+      .getRepository(TicketEntity)
+      .createQueryBuilder('t')
+      .where('t.workspace_id = :workspaceId', { workspaceId })
+      .andWhere('t.id IN (SELECT p.ticket_id FROM ticket_participants p WHERE p.workspace_id = :workspaceId AND p.user_id = :userId)', { userId })
+      .andWhere('t.status IN (:...statuses)', { statuses })
+      .orderBy('t.created_at', 'DESC')
+      .addOrderBy('t.number', 'DESC')
+      .limit(limit)
+      .getMany();
+    return this.withCc(rows);
+  }
+
+  async listUnassigned(workspaceId: string, limit: number): Promise<Ticket[]> {
+    const rows = await this.em
+      .getRepository(TicketEntity)
+      .createQueryBuilder('t')
+      .where("t.workspace_id = :workspaceId AND t.status = 'open' AND t.assignee_id IS NULL", { workspaceId })
+      .orderBy('t.created_at', 'DESC')
+      .limit(limit)
+      .getMany();
+    return this.withCc(rows);
+  }
+
+  async setThread(ticketId: string, channelId: string, threadId: string): Promise<void> {
+    await this.em.getRepository(TicketEntity).update({ id: ticketId }, { channelId, threadId });
+  }
+
+  async numbersOf(ids: readonly string[]): Promise<Map<string, number>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.em.getRepository(TicketEntity).find({ select: { id: true, number: true }, where: { id: In([...ids]) } });
+    return new Map(rows.map((r) => [r.id, r.number]));
+  }
+
+  private async one(where: Partial<TicketRow>, lock = false): Promise<Ticket | null> {
+    const qb = this.em.getRepository(TicketEntity).createQueryBuilder('t').where(where);
+    if (lock) qb.setLock('pessimistic_write');
+    const row = await qb.getOne();
+    return row ? (await this.withCc([row]))[0] : null;
+  }
+
+  private async withCc(rows: TicketRow[]): Promise<Ticket[]> {
+    if (rows.length === 0) return [];
+    const ccs = await this.em.getRepository(TicketParticipantEntity).find({
+      where: { ticketId: In(rows.map((r) => r.id)), role: 'cc' },
+      order: { addedAt: 'ASC' },
+    });
+    return rows.map((r) => ({ ...r, ccIds: ccs.filter((c) => c.ticketId === r.id).map((c) => c.userId) }));
+  }
+
+  private async writeParticipants(ticket: Ticket): Promise<void> {
+    const base = { ticketId: ticket.id, workspaceId: ticket.workspaceId, addedAt: ticket.updatedAt };
+    const rows: ParticipantRow[] = [
+      { ...base, userId: ticket.requesterId, role: 'requester' },
+      ...(ticket.assigneeId ? [{ ...base, userId: ticket.assigneeId, role: 'assignee' as const }] : []),
+      ...ticket.ccIds.map((userId, i) => ({ ...base, userId, role: 'cc' as const, addedAt: new Date(ticket.updatedAt.getTime() + i) })),
+    ];
+    await this.em.getRepository(TicketParticipantEntity).insert(rows);
+  }
+}

@@ -1,0 +1,27 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Repositories, Store } from '../core';
+import { TypeormConversationLog } from './conversation-log';
+import { TypeormEventRepository } from './event-repository';
+import { TypeormMessageRepository } from './message-repository';
+import { TypeormOutbox } from './outbox-repository';
+import { TypeormPreferenceRepository } from './preference-repository';
+import { TypeormTicketRepository } from './ticket-repository';
+
+function repositories(em: EntityManager): Repositories {
+  return {
+    tickets: new TypeormTicketRepository(em),
+    messages: new TypeormMessageRepository(em),
+    events: new TypeormEventRepository(em),
+    outbox: new TypeormOutbox(em),
+    preferences: new TypeormPreferenceRepository(em),
+    conversations: new TypeormConversationLog(em),
+  };
+}
+
+/** The core's Store on TypeORM: plain repositories for reads, one transaction per use case. */
+export function createStore(dataSource: DataSource): Store {
+  return {
+    ...repositories(dataSource.manager),
+    transaction: (work) => dataSource.transaction((em) => work(repositories(em))),
+  };
+}
