@@ -1,10 +1,21 @@
 import i18next, { type i18n, type TFunction } from 'i18next';
+import enSlack from '../locales/en/slack.json';
+import enTeams from '../locales/en/teams.json';
 import en from '../locales/en/translation.json';
+import ptBRSlack from '../locales/pt-BR/slack.json';
+import ptBRTeams from '../locales/pt-BR/teams.json';
 import ptBR from '../locales/pt-BR/translation.json';
 import type { Locale, Translate } from './core';
 
-/** Every user-visible word comes from locales/; both languages carry the same keys (a test checks it). */
-export const RESOURCES = { en: { translation: en }, 'pt-BR': { translation: ptBR } } as const;
+/**
+ * Every user-visible word comes from locales/; both languages carry the same keys (a test
+ * checks it). `translation` holds the shared words; `slack` and `teams` each platform's own
+ * (use them as `t('slack:modal.title')`).
+ */
+export const RESOURCES = {
+  en: { translation: en, slack: enSlack, teams: enTeams },
+  'pt-BR': { translation: ptBR, slack: ptBRSlack, teams: ptBRTeams },
+} as const;
 
 let instance: i18n | null = null;
 
@@ -16,6 +27,8 @@ export function i18nInstance(): i18n {
       lng: 'en',
       fallbackLng: 'en',
       supportedLngs: ['en', 'pt-BR'],
+      ns: ['translation', 'slack', 'teams'],
+      defaultNS: 'translation',
       initAsync: false,
       interpolation: { escapeValue: false },
       returnNull: false,
@@ -31,7 +44,7 @@ export function tFor(locale: Locale): TFunction {
 /** The core's Translate port. */
 export const translate: Translate = (locale, key, params) => tFor(locale)(key, params ?? {});
 
-/** Platforms report `pt-BR`, `pt_BR`, `pt-PT` …: any Portuguese is pt-BR, everything else is not ours to guess. */
+/** Platforms report `pt-BR`, `pt_BR`, `pt-PT` …: any Portuguese is pt-BR, English is en, the rest unknown. */
 export function localeFromPlatform(raw: string | null | undefined): Locale | null {
   if (!raw) return null;
   const lower = raw.toLowerCase().replace('_', '-');
