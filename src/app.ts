@@ -8,6 +8,7 @@ import { openDatabase } from './database';
 import { createHttpServer, healthRoute } from './http/server';
 import { translate } from './i18n';
 import type { Logger } from './logger';
+import { startDeliveryWorker } from './outbox/worker';
 import { createStore } from './persistence/typeorm-store';
 
 export interface RunningApp {
@@ -39,8 +40,8 @@ async function createAdapters(_context: AppContext): Promise<PlatformAdapter[]> 
   return adapters;
 }
 
-function startBackground(_context: AppContext, _adapters: PlatformAdapter[]): BackgroundTask[] {
-  return [];
+function startBackground(context: AppContext, adapters: PlatformAdapter[]): BackgroundTask[] {
+  return [startDeliveryWorker(context, adapters.map((a) => a.deliverer))];
 }
 
 /** Wires config → database → adapters → HTTP server → background work; `stop` undoes it in reverse. */
