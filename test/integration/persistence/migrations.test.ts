@@ -1,0 +1,55 @@
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../../../src/persistence/data-source-options';
+import { createEmptyDatabase } from '../../support/database';
+
+const CONTRACT_COLUMNS: Record<string, string[]> = {
+  tickets: ['id', 'number', 'title', 'status', 'priority', 'requester_id', 'assignee_id', 'follow_up_of', 'created_at', 'closed_at'],
+  ticket_messages: ['id', 'ticket_id', 'author_id', 'text', 'attachments', 'posted_at'],
+  ticket_participants: ['ticket_id', 'user_id', 'role'],
+  ticket_events: ['id', 'ticket_id', 'actor_id', 'type', 'data', 'created_at'],
+};
+
+let db: Awaited<ReturnType<typeof createEmptyDatabase>>;
+let ds: DataSource;
+beforeAll(async () => {
+  db = await createEmptyDatabase();
+  ds = new DataSource(dataSourceOptions(db.url, { poolSize: 2 }));
+  await ds.initialize();
+});
+afterAll(async () => {
+  await ds.destroy();
+  await db.drop();
+});
+
+const tables = async () =>
+  (await ds.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations' ORDER BY 1`)).map((r: { table_name: string }) => r.table_name);
+
+test('migrations create the contract tables and columns on an empty database', async () => {
+  expect(await tables()).toEqual([]);
+  await ds.runMigrations();
+  const all = await tables();
+  for (const [table, columns] of Object.entries(CONTRACT_COLUMNS)) {
+    expect(all).toContain(table);
+    const found = (await ds.query(`SELECT column_name FROM information_schema.columns WHERE table_name = $1`, [table])).map((r: { column_name: string }) => r.column_name);
+    expect(found).toEqual(expect.arrayContaining(columns));
+  }
+  const [{ data_type }] = await ds.query(`SELECT data_type FROM information_schema.columns WHERE table_name = 'ticket_messages' AND column_name = 'attachments'`);
+  expect(data_type).toBe('jsonb');
+});
+
+test('the schema rejects values outside the contract', async () => {
+  await expect(ds.query(`INSERT INTO tickets (workspace_id, platform, number, title, status, requester_id, channel_id) VALUES ('w','slack',1,'t','solved','U','C')`)).rejects.toThrow(/check/i);
+  await expect(ds.query(`INSERT INTO tickets (workspace_id, platform, number, title, priority, requester_id, channel_id) VALUES ('w','slack',1,'t','meh','U','C')`)).rejects.toThrow(/check/i);
+});
+
+test('the hot queries have indexes', async () => {
+  const indexes = (await ds.query(`SELECT indexname FROM pg_indexes WHERE schemaname = 'public'`)).map((r: { indexname: string }) => r.indexname);
+  expect(indexes).toEqual(expect.arrayContaining(['tickets_thread', 'tickets_pending_due', 'tickets_sla_due', 'ticket_participants_user', 'ticket_messages_history', 'outbox_due']));
+});
+
+test('every migration reverts, leaving an empty database', async () => {
+  while ((await ds.query(`SELECT count(*)::int AS n FROM migrations`))[0].n > 0) await ds.undoLastMigration();
+  expect(await tables()).toEqual([]);
+  await ds.runMigrations();
+  expect((await tables()).length).toBeGreaterThanOrEqual(4);
+});
