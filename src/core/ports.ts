@@ -11,8 +11,10 @@ export type NewTicket = Omit<Ticket, 'id' | 'number' | 'ccIds'> & { ccIds?: stri
 export interface TicketRepository {
   /** Inserts the ticket with the workspace's next number (never colliding across instances). */
   create(ticket: NewTicket): Promise<Ticket>;
-  /** Saves every mutable field and the participants (requester, assignee, CCs). */
+  /** Saves every mutable field of the ticket row (not its people: see saveParticipants). */
   save(ticket: Ticket): Promise<void>;
+  /** Rewrites who is on the ticket (requester, assignee, CCs) after one of them changed. */
+  saveParticipants(ticket: Ticket): Promise<void>;
   byId(id: string): Promise<Ticket | null>;
   /** With `lock`, the row is locked until the transaction ends (use inside `transaction`). */
   byNumber(workspaceId: string, number: number, opts?: { lock?: boolean }): Promise<Ticket | null>;

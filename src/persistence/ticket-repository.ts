@@ -25,6 +25,9 @@ export class TypeormTicketRepository implements TicketRepository {
   async save(ticket: Ticket): Promise<void> {
     const { ccIds: _ccIds, ...row } = ticket;
     await this.em.getRepository(TicketEntity).update({ id: ticket.id }, row);
+  }
+
+  async saveParticipants(ticket: Ticket): Promise<void> {
     await this.em.getRepository(TicketParticipantEntity).delete({ ticketId: ticket.id });
     await this.writeParticipants(ticket);
   }

@@ -73,7 +73,7 @@ test('a CC’d colleague may not close the ticket', async () => {
   await f.deps.store.transaction(async (r) => {
     const ticket = (await r.tickets.byId(t.id))!;
     ticket.ccIds = ['U_COLL'];
-    await r.tickets.save(ticket);
+    await r.tickets.saveParticipants(ticket);
   });
   expect(await code(changeStatus(f.deps, colleague, t.number, 'closed'))).toBe('not_allowed');
 });

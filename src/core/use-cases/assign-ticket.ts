@@ -15,6 +15,7 @@ export async function assignTicket(deps: UseCaseDeps, actor: Actor, number: numb
     ticket.updatedAt = now;
     ticket.lastActivityAt = now;
     await repos.tickets.save(ticket);
+    await repos.tickets.saveParticipants(ticket);
     await repos.events.add(ticket.id, actor.userId, 'assigned', { from: previous, to: assigneeId }, now);
     await postCardUpdate(repos, ticket, now);
     const locale = await localeOf(repos, deps, ticket.workspaceId, ticket.requesterId);

@@ -20,6 +20,7 @@ export async function changeCc(deps: UseCaseDeps, actor: Actor, number: number, 
     ticket.updatedAt = now;
     ticket.lastActivityAt = now;
     await repos.tickets.save(ticket);
+    await repos.tickets.saveParticipants(ticket);
     await repos.events.add(ticket.id, actor.userId, add ? 'cc_added' : 'cc_removed', { userIds: changed }, now);
     const locale = await localeOf(repos, deps, ticket.workspaceId, ticket.requesterId);
     await postThreadNotice(repos, ticket, {
