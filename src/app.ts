@@ -8,8 +8,9 @@ import { openDatabase } from './database';
 import { createHttpServer, healthRoute } from './http/server';
 import { translate } from './i18n';
 import type { Logger } from './logger';
-import { startDeliveryWorker } from './outbox/worker';
+import { startDeliveryWorker, type WorkerOptions } from './outbox/worker';
 import { createStore } from './persistence/typeorm-store';
+import { startScheduler } from './scheduler/scheduler';
 
 export interface RunningApp {
   server: Server;
@@ -24,6 +25,8 @@ export interface StartOptions {
   now?: () => Date;
   /** Skip the background delivery worker and scheduler (tests that drive them by hand). */
   background?: boolean;
+  /** Delivery worker tuning (poll interval, lease, attempts, backoff). */
+  worker?: WorkerOptions;
 }
 
 function settingsFrom(config: Config): UseCaseDeps['settings'] {
@@ -40,8 +43,8 @@ async function createAdapters(_context: AppContext): Promise<PlatformAdapter[]> 
   return adapters;
 }
 
-function startBackground(context: AppContext, adapters: PlatformAdapter[]): BackgroundTask[] {
-  return [startDeliveryWorker(context, adapters.map((a) => a.deliverer))];
+function startBackground(context: AppContext, adapters: PlatformAdapter[], worker: WorkerOptions = {}): BackgroundTask[] {
+  return [startDeliveryWorker(context, adapters.map((a) => a.deliverer), worker), startScheduler(context)];
 }
 
 /** Wires config → database → adapters → HTTP server → background work; `stop` undoes it in reverse. */
@@ -69,7 +72,7 @@ export async function startChamado(config: Config, log: Logger, options: StartOp
       server.listen(config.PORT, config.HOST, () => resolve());
     });
     for (const adapter of adapters) await adapter.start?.();
-    if (options.background !== false) background = startBackground(context, adapters);
+    if (options.background !== false) background = startBackground(context, adapters, options.worker);
     const { port } = server.address() as AddressInfo;
     const url = `http://127.0.0.1:${port}`;
     log.info({ port, platforms: adapters.map((a) => a.platform) }, 'Chamado is listening');

@@ -19,4 +19,6 @@ export { listMyTickets, homeView, LIST_LIMIT, type HomeView } from './use-cases/
 export { showTicket, type TicketDetail } from './use-cases/show-ticket';
 export { setLanguage } from './use-cases/set-language';
 export { recordThreadMessage, type ThreadMessageInput, type ThreadMessageOutcome } from './use-cases/record-thread-message';
+export { reopenOriginal } from './use-cases/reopen-original';
 export { runCommand, type CommandResult, type CommandContext } from './use-cases/run-command';
+export { sweep, SWEEP_BATCH, type SweepReport } from './use-cases/sweep';

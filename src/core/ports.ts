@@ -62,6 +62,25 @@ export interface ConversationLog {
   byIds(workspaceId: string, channelId: string, ids: readonly string[]): Promise<ChatMessage[]>;
 }
 
+/** A ticket the sweep claimed: the fields it decides on. */
+export type SweepTicket = Pick<Ticket, 'id' | 'workspaceId' | 'platform' | 'number' | 'title' | 'requesterId' | 'assigneeId' | 'pendingSince' | 'reminderStepsSent' | 'createdAt'>;
+
+/**
+ * The sweep's indexed queries. Every `claim…` locks the rows it returns until the transaction
+ * ends and skips rows another instance holds (FOR UPDATE SKIP LOCKED); every `mark…` is
+ * conditional, so it answers false when the step was already taken.
+ */
+export interface SweepRepository {
+  /** Pending tickets with a reminder step due: pendingSince + steps[reminderStepsSent] <= now. */
+  claimDueReminders(now: Date, steps: readonly number[], limit: number): Promise<SweepTicket[]>;
+  markRemindersSent(ticketId: string, from: number, to: number): Promise<boolean>;
+  /** Pending tickets with no activity (and no new Pending period) since `idleSince`. */
+  claimIdlePending(idleSince: Date, limit: number): Promise<SweepTicket[]>;
+  /** Open tickets created before `createdBefore` with no agent response and no alert yet. */
+  claimSlaDue(createdBefore: Date, limit: number): Promise<SweepTicket[]>;
+  markSlaAlerted(ticketId: string, at: Date): Promise<boolean>;
+}
+
 /** Everything a use case may touch; inside `transaction` all of it commits or rolls back together. */
 export interface Repositories {
   tickets: TicketRepository;
@@ -70,6 +89,7 @@ export interface Repositories {
   outbox: OutboxPort;
   preferences: PreferenceRepository;
   conversations: ConversationLog;
+  sweep: SweepRepository;
 }
 
 export interface Store extends Repositories {

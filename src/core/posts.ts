@@ -29,7 +29,12 @@ export type PostBody =
   /** A message in some other conversation (a split summary in the source thread). */
   | { kind: 'conversation_notice'; channelId: string; threadId: string | null; notice: Notice }
   /** The new-ticket announcement (with a Claim button) in the triage channel, when one is set. */
-  | { kind: 'triage_announcement'; ticketId: string; notice: Notice };
+  | { kind: 'triage_announcement'; ticketId: string; notice: Notice }
+  /**
+   * The first-response alert: Slack posts it in the triage channel when one is set (the notice
+   * names #n), else in the ticket thread mentioning the agents; Teams posts it in the thread.
+   */
+  | { kind: 'sla_alert'; ticketId: string; notice: Notice };
 
 export interface OutboundPost {
   workspaceId: string;

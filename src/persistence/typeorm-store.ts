@@ -5,6 +5,7 @@ import { TypeormEventRepository } from './event-repository';
 import { TypeormMessageRepository } from './message-repository';
 import { TypeormOutbox } from './outbox-repository';
 import { TypeormPreferenceRepository } from './preference-repository';
+import { TypeormSweepRepository } from './sweep-repository';
 import { TypeormTicketRepository } from './ticket-repository';
 
 function repositories(em: EntityManager): Repositories {
@@ -15,6 +16,7 @@ function repositories(em: EntityManager): Repositories {
     outbox: new TypeormOutbox(em),
     preferences: new TypeormPreferenceRepository(em),
     conversations: new TypeormConversationLog(em),
+    sweep: new TypeormSweepRepository(em),
   };
 }
 

@@ -1,0 +1,131 @@
+import { applyStatus } from '../lifecycle';
+import type { PostBody } from '../posts';
+import type { CoreDeps, Repositories, SweepTicket } from '../ports';
+import { localeOf, postCardUpdate, ticketKey } from './shared';
+
+/** How many tickets one transaction claims: small enough to keep locks short, big enough to be cheap. */
+export const SWEEP_BATCH = 200;
+
+export interface SweepReport {
+  /** Reminder posts enqueued (several overdue steps of one ticket make one reminder). */
+  reminders: number;
+  autoClosed: number;
+  slaAlerts: number;
+}
+
+type Batch = (repos: Repositories) => Promise<{ claimed: number; acted: number }>;
+
+/**
+ * Runs a claim-and-act step in transactions of SWEEP_BATCH tickets until nothing is due. The
+ * claimed rows stay locked until their transaction commits, so a sweep running at the same time
+ * in another instance skips them and, after the commit, no longer finds them due.
+ */
+async function inBatches(deps: CoreDeps, batch: Batch): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const { claimed, acted } = await deps.store.transaction(batch);
+    total += acted;
+    // acted === 0 with a full batch would mean rows that stay due whatever we do: stop, never spin.
+    if (claimed < SWEEP_BATCH || acted === 0) return total;
+  }
+}
+
+async function enqueue(repos: Repositories, ticket: SweepTicket, body: PostBody, at: Date): Promise<void> {
+  await repos.outbox.enqueue({ workspaceId: ticket.workspaceId, platform: ticket.platform, orderingKey: ticketKey(ticket), ticketNumber: ticket.number, body }, at);
+}
+
+/** Pending tickets idle for autoCloseAfterMs: closed as auto_closed, with the card, a notice and an audit event. */
+async function autoClose(deps: CoreDeps, now: Date): Promise<number> {
+  const idleSince = new Date(now.getTime() - deps.settings.autoCloseAfterMs);
+  return inBatches(deps, async (repos) => {
+    const due = await repos.sweep.claimIdlePending(idleSince, SWEEP_BATCH);
+    let acted = 0;
+    for (const claimed of due) {
+      const ticket = await repos.tickets.byId(claimed.id);
+      if (!ticket || ticket.status !== 'pending') continue;
+      applyStatus(ticket, 'closed', now, 'auto_closed');
+      await repos.tickets.save(ticket);
+      await repos.events.add(ticket.id, null, 'status_changed', { from: 'pending', to: 'closed', reason: 'auto_closed' }, now);
+      await postCardUpdate(repos, ticket, now);
+      const locale = await localeOf(repos, deps, ticket.workspaceId, ticket.requesterId);
+      await enqueue(repos, ticket, {
+        kind: 'thread_notice',
+        ticketId: ticket.id,
+        notice: { key: 'notices.auto_closed', params: { number: ticket.number, status: 'closed', person: ticket.requesterId }, locale, mentions: [ticket.requesterId] },
+      }, now);
+      acted += 1;
+    }
+    return { claimed: due.length, acted };
+  });
+}
+
+/** How many of the ascending steps are due for a ticket that went Pending at `since`. */
+function stepsDue(since: Date, steps: readonly number[], now: Date): number {
+  return steps.filter((step) => since.getTime() + step <= now.getTime()).length;
+}
+
+/** One reminder per ticket however many steps are overdue; all of them are marked sent. */
+async function remind(deps: CoreDeps, now: Date): Promise<number> {
+  const steps = deps.settings.reminderSteps;
+  if (steps.length === 0) return 0;
+  return inBatches(deps, async (repos) => {
+    const due = await repos.sweep.claimDueReminders(now, steps, SWEEP_BATCH);
+    let acted = 0;
+    for (const ticket of due) {
+      const to = stepsDue(ticket.pendingSince!, steps, now);
+      if (!(await repos.sweep.markRemindersSent(ticket.id, ticket.reminderStepsSent, to))) continue;
+      const locale = await localeOf(repos, deps, ticket.workspaceId, ticket.requesterId);
+      await enqueue(repos, ticket, {
+        kind: 'thread_notice',
+        ticketId: ticket.id,
+        notice: {
+          key: 'notices.reminder',
+          params: { number: ticket.number, person: ticket.requesterId, step: to },
+          locale,
+          mentions: [ticket.requesterId],
+          actions: ['still_need_help', 'close_it'],
+        },
+      }, now);
+      acted += 1;
+    }
+    return { claimed: due.length, acted };
+  });
+}
+
+/** Open tickets with no agent response after firstResponseSlaMs: one alert each, ever. */
+async function alertSla(deps: CoreDeps, now: Date): Promise<number> {
+  const createdBefore = new Date(now.getTime() - deps.settings.firstResponseSlaMs);
+  return inBatches(deps, async (repos) => {
+    const due = await repos.sweep.claimSlaDue(createdBefore, SWEEP_BATCH);
+    let acted = 0;
+    for (const ticket of due) {
+      if (!(await repos.sweep.markSlaAlerted(ticket.id, now))) continue;
+      await enqueue(repos, ticket, {
+        kind: 'sla_alert',
+        ticketId: ticket.id,
+        notice: {
+          key: 'notices.sla_alert',
+          params: { number: ticket.number, title: ticket.title, person: ticket.requesterId },
+          // Agents read it, and the core knows no agent's language: the workspace default.
+          locale: deps.settings.defaultLocale,
+          mentions: ticket.assigneeId ? [ticket.assigneeId] : [],
+          mentionAgents: true,
+        },
+      }, now);
+      acted += 1;
+    }
+    return { claimed: due.length, acted };
+  });
+}
+
+/**
+ * The scheduler's one entry point: auto-close first (a ticket about to close needs no reminder),
+ * then reminders, then first-response alerts. Safe to run in any number of instances at once:
+ * the database decides who acts on each ticket.
+ */
+export async function sweep(deps: CoreDeps, now: Date): Promise<SweepReport> {
+  const autoClosed = await autoClose(deps, now);
+  const reminders = await remind(deps, now);
+  const slaAlerts = await alertSla(deps, now);
+  return { reminders, autoClosed, slaAlerts };
+}
