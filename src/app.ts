@@ -11,6 +11,7 @@ import type { Logger } from './logger';
 import { startDeliveryWorker, type WorkerOptions } from './outbox/worker';
 import { createStore } from './persistence/typeorm-store';
 import { startScheduler } from './scheduler/scheduler';
+import { createTeamsAdapter } from './teams';
 
 export interface RunningApp {
   server: Server;
@@ -38,8 +39,10 @@ function settingsFrom(config: Config): UseCaseDeps['settings'] {
   };
 }
 
-async function createAdapters(_context: AppContext): Promise<PlatformAdapter[]> {
+async function createAdapters(context: AppContext): Promise<PlatformAdapter[]> {
   const adapters: PlatformAdapter[] = [];
+  const teams = await createTeamsAdapter(context);
+  if (teams) adapters.push(teams);
   return adapters;
 }
 

@@ -1,0 +1,46 @@
+import { CardFactory, type Attachment } from 'botbuilder';
+
+/** Adaptive Card JSON: plain objects; tests parse every card with the adaptivecards package. */
+export type CardElement = Record<string, unknown>;
+
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  $schema: string;
+  version: '1.5';
+  body: CardElement[];
+  actions?: CardElement[];
+  msteams?: Record<string, unknown>;
+}
+
+export function adaptiveCard(body: CardElement[], actions: CardElement[] = []): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body,
+    ...(actions.length ? { actions } : {}),
+    msteams: { width: 'Full' },
+  };
+}
+
+export const text = (value: string, extra: CardElement = {}): CardElement => ({ type: 'TextBlock', text: value, wrap: true, ...extra });
+
+export const heading = (value: string): CardElement => text(value, { weight: 'Bolder', size: 'Medium', style: 'heading' });
+
+export const facts = (pairs: [string, string][]): CardElement => ({ type: 'FactSet', facts: pairs.map(([title, value]) => ({ title, value })) });
+
+/** What a button sends back (activity.value); src/teams/card-actions.ts reads it. */
+export type CardSubmit =
+  | { chamado: 'ticket'; op: 'claim' | 'pending' | 'close' | 'reopen'; number: number }
+  | { chamado: 'nudge'; number: number }
+  | { chamado: 'notice'; action: 'still_need_help' | 'close_it' | 'reopen_original'; number: number }
+  | { chamado: 'new_ticket' };
+
+export const submit = (title: string, data: CardSubmit, style?: 'positive' | 'destructive'): CardElement => ({
+  type: 'Action.Submit',
+  title,
+  data,
+  ...(style ? { style } : {}),
+});
+
+export const asAttachment = (card: AdaptiveCard): Attachment => CardFactory.adaptiveCard(card);

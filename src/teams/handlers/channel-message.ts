@@ -1,0 +1,32 @@
+import type { TurnContext } from 'botbuilder';
+import { recordThreadMessage } from '../../core';
+import { isConfiguredAgent } from '../../people';
+import { chatMessageOf, htmlToText, workspaceOf } from '../conversation';
+import type { TeamsContext } from '../turn';
+
+/**
+ * Every channel message Chamado receives (RSC ChannelMessage.Read.Group) is kept for the split
+ * card; one posted in a ticket thread joins the ticket's history (the core decides reopen and
+ * follow-ups).
+ */
+export async function keepChannelMessage(teams: TeamsContext, context: TurnContext, joinsTicket: boolean): Promise<void> {
+  const activity = context.activity;
+  const workspaceId = workspaceOf(activity);
+  const message = chatMessageOf(activity, messageText(activity.text ?? '', activity.textFormat));
+  if (!message.id || !message.authorId) return;
+  await teams.app.deps.store.conversations.record(workspaceId, 'teams', message);
+  if (!joinsTicket || !message.threadId) return;
+  const outcome = await recordThreadMessage(teams.app.deps, {
+    workspaceId,
+    platform: 'teams',
+    message,
+    authorIsAgent: isConfiguredAgent(teams.app.config, 'teams', message.authorId),
+  });
+  if (outcome.kind === 'recorded' || outcome.kind === 'follow_up') {
+    const ticket = outcome.kind === 'recorded' ? outcome.ticket : outcome.original;
+    teams.app.log.info({ platform: 'teams', ticket: ticket.number, outcome: outcome.kind, followUp: outcome.kind === 'follow_up' ? outcome.followUp.number : undefined }, 'thread message recorded');
+  }
+}
+
+/** Channel messages arrive as HTML (`<p>…</p>`, `<at>…</at>`); the history keeps plain text. */
+export const messageText = (text: string, format?: string) => (format === 'plain' && !/<[a-z/][^>]*>/i.test(text) ? text.trim() : htmlToText(text));

@@ -1,0 +1,43 @@
+import type { Mention } from 'botbuilder';
+
+/** Params of notices and replies that hold user ids (`people`: a comma list of them). */
+const PERSON_PARAMS = ['actor', 'person', 'people'] as const;
+
+export interface MentionText {
+  params: Record<string, string | number>;
+  entities: Mention[];
+}
+
+const mentionTag = (name: string) => `<at>${name.replace(/[<>]/g, '')}</at>`;
+
+function mentionEntity(id: string, names: Map<string, string>): Mention {
+  const name = names.get(id) ?? id;
+  return { type: 'mention', text: mentionTag(name), mentioned: { id, name } } as Mention;
+}
+
+/** The user ids a message will mention: those in its params plus any extra ones. */
+export function personIds(params: Record<string, string | number>, extra: readonly string[] = []): string[] {
+  const ids = PERSON_PARAMS.flatMap((key) => String(params[key] ?? '').split(',')).map((s) => s.trim());
+  return [...new Set([...ids, ...extra].filter(Boolean))];
+}
+
+/**
+ * Replaces user ids in params with `<at>Name</at>` and returns the mention entities Teams needs
+ * to turn them into real mentions; `extra` people are mentioned ahead of the text.
+ */
+export function withMentions(params: Record<string, string | number>, names: Map<string, string>, extra: readonly string[] = []): MentionText & { prefix: string } {
+  const entities = new Map<string, Mention>();
+  const mention = (id: string) => {
+    const entity = entities.get(id) ?? mentionEntity(id, names);
+    entities.set(id, entity);
+    return entity.text!;
+  };
+  const out: Record<string, string | number> = { ...params };
+  for (const key of PERSON_PARAMS) {
+    const value = params[key];
+    if (typeof value !== 'string' || value === '') continue;
+    out[key] = value.split(',').map((id) => mention(id.trim())).join(', ');
+  }
+  const ahead = extra.filter((id) => !entities.has(id)).map(mention);
+  return { params: out, entities: [...entities.values()], prefix: ahead.length ? `${ahead.join(' ')} ` : '' };
+}

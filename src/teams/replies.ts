@@ -1,0 +1,58 @@
+import { MessageFactory, type Activity } from 'botbuilder';
+import type { TFunction } from 'i18next';
+import { homeView, type Actor, type CommandResult, type UseCaseDeps } from '../core';
+import { tFor } from '../i18n';
+import { asAttachment } from './cards/card';
+import { detailCard } from './cards/detail-card';
+import { newTicketForm } from './cards/forms';
+import { helpCard } from './cards/help-card';
+import { listCard } from './cards/list-card';
+import { withMentions } from './mentions';
+import type { TeamsStorage } from './storage';
+
+export interface ReplyInput {
+  result: CommandResult;
+  actor: Actor;
+  t: TFunction;
+  deps: UseCaseDeps;
+  storage: TeamsStorage;
+  /** Personal chat: `list` shows the home view (agents also see unclaimed tickets). */
+  personal: boolean;
+}
+
+/** A line of text whose params may name people: they become real Teams mentions. */
+export async function textWithMentions(storage: TeamsStorage, workspaceId: string, t: TFunction, key: string, params: Record<string, string | number>): Promise<Partial<Activity>> {
+  const ids = ['actor', 'person', 'people'].flatMap((k) => String(params[k] ?? '').split(',')).filter(Boolean);
+  const rendered = withMentions(params, await storage.namesOf(workspaceId, ids));
+  return { ...MessageFactory.text(t(key, rendered.params)), entities: rendered.entities };
+}
+
+export const errorText = (t: TFunction, code: string, params: Record<string, string | number>) =>
+  `${t(`errors.${code}`, params)} ${t('help.hint', { prefix: t('teams:prefix') })}`;
+
+/** Renders a command's answer for the person who typed it, in their language. */
+export async function renderReply({ result, actor, t, deps, storage, personal }: ReplyInput): Promise<Partial<Activity>> {
+  switch (result.type) {
+    case 'help':
+      return MessageFactory.attachment(asAttachment(helpCard(t)));
+    case 'done':
+      return textWithMentions(storage, actor.workspaceId, t, result.key, result.params);
+    case 'error':
+      return MessageFactory.text(errorText(t, result.code, result.params));
+    case 'language':
+      return MessageFactory.text(tFor(result.locale)('replies.language_set'));
+    case 'ask_title':
+      return MessageFactory.attachment(asAttachment(newTicketForm(t)));
+    case 'split_hint':
+      return MessageFactory.text(t('teams:split.hint'));
+    case 'detail': {
+      const { ticket } = result.detail;
+      const names = await storage.namesOf(actor.workspaceId, [ticket.requesterId, ticket.assigneeId ?? '', ...ticket.ccIds, ...result.detail.recent.map((m) => m.authorId)]);
+      return MessageFactory.attachment(asAttachment(detailCard(result.detail, t, names)));
+    }
+    case 'list': {
+      const unassigned = personal && actor.isAgent && result.filter === 'active' ? (await homeView(deps, actor)).unassigned : [];
+      return MessageFactory.attachment(asAttachment(listCard({ filter: result.filter, tickets: result.tickets, unassigned, viewerId: actor.userId }, t)));
+    }
+  }
+}
