@@ -39,6 +39,31 @@ async function importWithoutSignalHooks() {
   return EmbeddedPostgres;
 }
 
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * A Postgres left running on our data directory by a previous run that was killed outright
+ * (SIGKILL, OOM) holds the lock; stop it (fast shutdown) so this start can take over.
+ */
+async function stopOrphan(databaseDir: string, log: Logger): Promise<void> {
+  const pidFile = path.join(databaseDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return;
+  const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+  if (!cmdline.includes(databaseDir)) return;
+  log.warn({ pid, databaseDir }, 'stopping an embedded Postgres left running by an earlier start');
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; alive(pid) && waited < 15_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+}
+
 async function passwordFor(dataDir: string): Promise<string> {
   const file = path.join(dataDir, 'pg-password');
   if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
@@ -73,6 +98,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
     await rm(databaseDir, { recursive: true, force: true });
     await pg.initialise();
   }
+  await stopOrphan(databaseDir, log);
   try {
     await pg.start();
   } catch (error) {
