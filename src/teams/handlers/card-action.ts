@@ -1,7 +1,7 @@
 import { MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import type { TFunction } from 'i18next';
 import { z } from 'zod';
-import { changeStatus, claimTicket, isChamadoError, nudgeTicket, openTicket, showTicket, ChamadoError, type Actor, type Status, type Ticket } from '../../core';
+import { changeStatus, claimTicket, isChamadoError, nudgeTicket, openTicket, reopenOriginal, type Actor, type Status } from '../../core';
 import { splitConversationId } from '../conversation';
 import { errorText, textWithMentions } from '../replies';
 import { actorOf, translatorFor, type TeamsContext } from '../turn';
@@ -26,15 +26,6 @@ const STATUS_OF: Record<'pending' | 'close' | 'reopen' | 'still_need_help' | 'cl
   close_it: 'closed',
 };
 
-/** "Reopen the original instead": the closed ticket comes back and its follow-up is closed. */
-async function reopenOriginal(teams: TeamsContext, actor: Actor, followUpNumber: number): Promise<Ticket> {
-  const detail = await showTicket(teams.app.deps, actor, followUpNumber);
-  if (detail.followUpOfNumber === null) throw new ChamadoError('ticket_not_found', { number: followUpNumber });
-  const original = await changeStatus(teams.app.deps, actor, detail.followUpOfNumber, 'open');
-  if (detail.ticket.status !== 'closed') await changeStatus(teams.app.deps, actor, followUpNumber, 'closed');
-  return original;
-}
-
 /** Carries out a button; returns the line to answer with, or null when the thread post says it all. */
 async function perform(teams: TeamsContext, context: TurnContext, actor: Actor, submit: Submit, t: TFunction): Promise<Partial<Activity> | null> {
   const deps = teams.app.deps;
@@ -44,7 +35,7 @@ async function perform(teams: TeamsContext, context: TurnContext, actor: Actor, 
       else await changeStatus(deps, actor, submit.number, STATUS_OF[submit.op]);
       return null;
     case 'notice':
-      if (submit.action === 'reopen_original') await reopenOriginal(teams, actor, submit.number);
+      if (submit.action === 'reopen_original') await reopenOriginal(deps, actor, submit.number);
       else await changeStatus(deps, actor, submit.number, STATUS_OF[submit.action]);
       return null;
     case 'nudge': {

@@ -1,0 +1,114 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One call the bot made to the Bot Connector. */
+export interface ConnectorCall {
+  method: string;
+  path: string;
+  /** The conversation id from the path (URL-decoded). */
+  conversationId: string | null;
+  /** The activity id from the path: replyTo for POST, the updated activity for PUT. */
+  activityId: string | null;
+  body: Record<string, unknown>;
+  /** The id the fake answered with (new activity or new thread root). */
+  answeredId: string | null;
+  status: number;
+}
+
+interface Failure {
+  remaining: number;
+  status: number;
+  headers: Record<string, string>;
+}
+
+/**
+ * A local Bot Connector (node:http on port 0): the activities' serviceUrl points here, so the
+ * real CloudAdapter posts to it. Records every call; can fail the next calls on demand.
+ */
+export class FakeBotConnector {
+  readonly calls: ConnectorCall[] = [];
+  private server: Server | null = null;
+  private failures: Failure[] = [];
+  private seq = 0;
+  url = '';
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      void this.handle(req).then(({ status, body, headers }) => {
+        res.writeHead(status, { 'content-type': 'application/json', ...headers });
+        res.end(JSON.stringify(body));
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.server) return;
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+  }
+
+  /** The next `times` calls answer `status` (e.g. 503, or 429 with a Retry-After header). */
+  failNext(times: number, status: number, headers: Record<string, string> = {}): void {
+    this.failures.push({ remaining: times, status, headers });
+  }
+
+  /** Successful calls only: what Teams would show. */
+  get accepted(): ConnectorCall[] {
+    return this.calls.filter((c) => c.status < 300);
+  }
+
+  private nextId(): string {
+    this.seq += 1;
+    return `17000000000${String(this.seq).padStart(2, '0')}`;
+  }
+
+  private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const body = (raw ? JSON.parse(raw) : {}) as Record<string, unknown>;
+    const path = (req.url ?? '').split('?')[0];
+    const match = /^\/v3\/conversations(?:\/([^/]+)\/activities(?:\/([^/]+))?)?$/.exec(path);
+    const call: ConnectorCall = {
+      method: req.method ?? '',
+      path,
+      conversationId: match?.[1] ? decodeURIComponent(match[1]) : null,
+      activityId: match?.[2] ? decodeURIComponent(match[2]) : null,
+      body,
+      answeredId: null,
+      status: 200,
+    };
+    this.calls.push(call);
+    const failure = this.failures[0];
+    if (failure) {
+      failure.remaining -= 1;
+      if (failure.remaining <= 0) this.failures.shift();
+      call.status = failure.status;
+      return { status: failure.status, body: { error: { code: 'Failure', message: 'failing on demand' } }, headers: failure.headers };
+    }
+    if (!match) {
+      call.status = 404;
+      return { status: 404, body: { error: { code: 'NotFound', message: path } } };
+    }
+    if (req.method === 'POST' && !match[1]) {
+      const rootId = this.nextId();
+      const channel = ((body.channelData as { channel?: { id?: string } } | undefined)?.channel?.id) ?? 'conversation';
+      call.answeredId = rootId;
+      call.status = 201;
+      return { status: 201, body: { id: `${channel};messageid=${rootId}`, activityId: rootId } };
+    }
+    if (req.method === 'POST') {
+      call.answeredId = this.nextId();
+      return { status: 200, body: { id: call.answeredId } };
+    }
+    if (req.method === 'PUT') {
+      call.answeredId = call.activityId;
+      return { status: 200, body: { id: call.activityId } };
+    }
+    call.status = 405;
+    return { status: 405, body: {} };
+  }
+}

@@ -1,0 +1,132 @@
+import type { RunningApp } from '../../../src/app';
+import { FakeBotConnector, type ConnectorCall } from '../../fakes/fake-bot-connector';
+import { createTestDatabase, type TestDatabase } from '../../support/database';
+import { cardsOf, cardText, everyCard } from '../../support/teams-cards';
+import { AGENT, CHANNEL, CUSTOMER, OTHER, WS, channelCommand, personalMessage, postActivity, startTeamsApp, waitFor } from '../../support/teams-app';
+
+let db: TestDatabase;
+let app: RunningApp;
+const connector = new FakeBotConnector();
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await connector.start();
+  app = await startTeamsApp(db.url);
+});
+afterAll(async () => {
+  await app?.stop();
+  await connector.stop();
+  await db?.drop();
+});
+
+/** Replies the bot sent back into a conversation after `since` calls. */
+const repliesIn = (conversationId: string, since: number) =>
+  connector.accepted.slice(since).filter((c) => c.method === 'POST' && c.conversationId === conversationId);
+
+const textOf = (call: ConnectorCall) => String(call.body.text ?? '');
+
+async function command(text: string, opts: Parameters<typeof channelCommand>[2] = {}) {
+  const since = connector.calls.length;
+  const activity = channelCommand(connector, text, opts);
+  const res = await postActivity(app, activity);
+  expect(res.status).toBe(200);
+  const conversationId = (activity.conversation as { id: string }).id;
+  const [reply] = await waitFor(() => repliesIn(conversationId, since).length > 0 && repliesIn(conversationId, since), `a reply to "${text}"`);
+  return reply;
+}
+
+test('@Chamado new opens a ticket whose card starts a new thread in the channel', async () => {
+  const reply = await command('new Printer on fire', { from: CUSTOMER });
+  expect(textOf(reply)).toBe('Opened ticket #1.');
+
+  const created = await waitFor(() => connector.accepted.find((c) => c.method === 'POST' && c.path === '/v3/conversations'), 'the ticket card thread');
+  expect(created.body).toMatchObject({ isGroup: true, channelData: { channel: { id: CHANNEL } } });
+  const activity = created.body.activity as Record<string, unknown>;
+  expect(activity.text).toContain('#1');
+  expect(activity.text).toContain('Printer on fire');
+  expect(activity.text).toContain('Open');
+  const [card] = cardsOf(activity);
+  expect(cardText(card)).toContain('#1 Printer on fire: Open');
+  expect(card.actions!.map((a) => a.title)).toEqual(['Claim', 'Pending', 'Close']);
+
+  const row = await waitFor(async () => (await db.dataSource.query(`SELECT number, status, requester_id, thread_id, channel_id FROM tickets WHERE number = 1 AND workspace_id = $1 AND thread_id IS NOT NULL`, [WS]))[0], 'the thread id in Postgres');
+  expect(row).toMatchObject({ status: 'open', requester_id: CUSTOMER.id, thread_id: created.answeredId, channel_id: CHANNEL });
+});
+
+test('the mention of another person becomes <@id> for the grammar (assign), and only agents may do it', async () => {
+  const refused = await command(`assign #1 <at>${AGENT.name}</at>`, { from: CUSTOMER, mentions: [AGENT] });
+  expect(textOf(refused)).toContain('Only support agents can do that.');
+  expect((await db.dataSource.query('SELECT assignee_id FROM tickets WHERE number = 1'))[0].assignee_id).toBeNull();
+
+  const done = await command(`assign #1 <at>${OTHER.name}</at>`, { from: AGENT, mentions: [OTHER] });
+  expect(textOf(done)).toBe(`Ticket #1 is assigned to <at>${OTHER.name}</at>.`);
+  expect(done.body.entities).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'mention', mentioned: { id: OTHER.id, name: OTHER.name } })]));
+  expect((await db.dataSource.query('SELECT assignee_id FROM tickets WHERE number = 1'))[0].assignee_id).toBe(OTHER.id);
+});
+
+test('an agent changes the status: the card is updated in place and the thread gets a reply mentioning them', async () => {
+  const before = connector.calls.length;
+  const reply = await command('status #1 pending', { from: AGENT });
+  expect(textOf(reply)).toBe('Ticket #1 is now Pending.');
+  const { thread_id: root } = (await db.dataSource.query('SELECT thread_id FROM tickets WHERE number = 1'))[0];
+  const threadConversation = `${CHANNEL};messageid=${root}`;
+  const update = await waitFor(() => connector.accepted.slice(before).find((c) => c.method === 'PUT' && cardText(c.body).includes('Reopen')), 'the card update');
+  expect(update.conversationId).toBe(threadConversation);
+  expect(update.activityId).toBe(root);
+  const [card] = cardsOf(update.body);
+  expect(cardText(card)).toContain('Pending');
+  expect(card.actions!.map((a) => a.title)).toEqual(['Claim', 'Reopen', 'Close']);
+  const notice = await waitFor(() => repliesIn(threadConversation, before).find((c) => textOf(c).includes('#1 is now Pending')), 'the thread notice');
+  expect(textOf(notice)).toBe(`#1 is now Pending (by <at>${AGENT.name}</at>).`);
+  expect(notice.body.entities).toEqual([{ type: 'mention', text: `<at>${AGENT.name}</at>`, mentioned: { id: AGENT.id, name: AGENT.name } }]);
+});
+
+test('a requester may close their own ticket but not set it pending', async () => {
+  const refused = await command('status #1 open', { from: { id: '29:stranger', name: 'Stranger' } });
+  expect(textOf(refused)).toContain("can't find ticket #1");
+  const pending = await command('status #1 pending', { from: CUSTOMER });
+  expect(textOf(pending)).toContain('only agents can');
+  const closed = await command('close #1', { from: CUSTOMER });
+  expect(textOf(closed)).toBe('Ticket #1 is now Closed.');
+  expect((await db.dataSource.query('SELECT status FROM tickets WHERE number = 1'))[0].status).toBe('closed');
+});
+
+test('a wrong command gets one clear line and the help hint; nothing at all gets the help card', async () => {
+  const wrong = await command('frobnicate #1', { from: CUSTOMER });
+  expect(textOf(wrong)).toBe('I don\'t know the command "frobnicate". Type @Chamado help to see every command.');
+  const help = await command('', { from: CUSTOMER });
+  expect(cardText(cardsOf(help.body)[0])).toContain('`list [open|pending|closed|all]`');
+});
+
+test('Portuguese: the activity locale picks pt-BR, and lang en overrides it', async () => {
+  const pt = await command('novo Impressora sem tinta', { from: OTHER, locale: 'pt-BR' });
+  expect(textOf(pt)).toMatch(/#2/);
+  expect(textOf(pt)).not.toContain('Opened');
+  const card = await waitFor(() => everyCard(connector.accepted).find((c) => cardText(c).includes('Impressora sem tinta')), 'the Portuguese card');
+  expect(cardText(card)).toContain('#2 Impressora sem tinta: Aberto');
+  expect(card.actions!.map((a) => a.title)).toEqual(['Assumir', 'Pendente', 'Fechar']);
+
+  const lang = await command('idioma en', { from: OTHER, locale: 'pt-BR' });
+  expect(textOf(lang)).toBe("From now on I'll speak English with you.");
+  const after = await command('show #2', { from: OTHER, locale: 'pt-BR' });
+  expect(cardText(cardsOf(after.body)[0])).toContain('Ticket #2: Impressora sem tinta');
+});
+
+test('show: a customer sees only their own tickets, agents see all', async () => {
+  const hidden = await command('show #2', { from: CUSTOMER });
+  expect(textOf(hidden)).toContain("can't find ticket #2");
+  const shown = await command('show #2', { from: AGENT });
+  expect(cardText(cardsOf(shown.body)[0])).toContain('Impressora sem tinta');
+});
+
+test('in a personal chat no mention is needed', async () => {
+  const since = connector.calls.length;
+  const res = await postActivity(app, personalMessage(connector, 'help', { from: CUSTOMER }));
+  expect(res.status).toBe(200);
+  const [reply] = await waitFor(() => repliesIn(`a:personal-${CUSTOMER.id}`, since).length > 0 && repliesIn(`a:personal-${CUSTOMER.id}`, since), 'the help card');
+  expect(cardText(cardsOf(reply.body)[0])).toContain('Chamado: one ticket per problem');
+});
+
+test('every card posted so far parses cleanly', () => {
+  expect(everyCard(connector.accepted).length).toBeGreaterThan(4);
+});
