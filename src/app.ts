@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Config } from './config';
+import { slackEnabled, type Config } from './config';
 import type { AppContext, BackgroundTask, PlatformAdapter } from './context';
 import type { UseCaseDeps } from './core';
 import { openDatabase } from './database';
@@ -11,6 +11,7 @@ import type { Logger } from './logger';
 import { startDeliveryWorker, type WorkerOptions } from './outbox/worker';
 import { createStore } from './persistence/typeorm-store';
 import { startScheduler } from './scheduler/scheduler';
+import { createSlackAdapter } from './slack';
 import { createTeamsAdapter } from './teams';
 
 export interface RunningApp {
@@ -41,6 +42,7 @@ function settingsFrom(config: Config): UseCaseDeps['settings'] {
 
 async function createAdapters(context: AppContext): Promise<PlatformAdapter[]> {
   const adapters: PlatformAdapter[] = [];
+  if (slackEnabled(context.config)) adapters.push(await createSlackAdapter(context));
   const teams = await createTeamsAdapter(context);
   if (teams) adapters.push(teams);
   return adapters;

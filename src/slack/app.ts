@@ -1,0 +1,56 @@
+import { App, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import { boltLogger } from './bolt-logger';
+import { slackClientOptions } from './client';
+import { claimEvent, releaseEvent } from './dedupe';
+import { registerListeners } from './listeners';
+import type { SlackRuntime } from './runtime';
+
+/**
+ * The Bolt app. The bot's identity comes from the one auth.test made at start (Bolt would
+ * otherwise call auth.test on every request), and every event is handled once however often
+ * Slack retries it.
+ */
+export function createBoltApp(rt: SlackRuntime, receiver: Receiver, botId: string | undefined): App {
+  const { config, log, dataSource } = rt.context;
+  const app = new App({
+    receiver,
+    token: config.SLACK_BOT_TOKEN,
+    botId,
+    botUserId: rt.botUserId,
+    tokenVerificationEnabled: false,
+    logger: boltLogger(log),
+    clientOptions: slackClientOptions(config, log),
+  });
+
+  app.use(async ({ body, next }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId !== 'string') return next();
+    if (!(await claimEvent(dataSource, eventId))) {
+      log.debug({ platform: 'slack', eventId }, 'event already handled: retry ignored');
+      return;
+    }
+    try {
+      await next();
+    } catch (error) {
+      await releaseEvent(dataSource, eventId);
+      throw error;
+    }
+  });
+
+  app.error(async (error) => {
+    log.error({ platform: 'slack', err: error }, 'Slack listener failed');
+  });
+
+  registerListeners(app, rt);
+  return app;
+}
+
+/** Socket Mode (SLACK_APP_TOKEN): Slack pushes requests over a WebSocket opened through SLACK_API_URL. */
+export function socketModeReceiver(rt: SlackRuntime): SocketModeReceiver {
+  const { config, log } = rt.context;
+  return new SocketModeReceiver({
+    appToken: config.SLACK_APP_TOKEN!,
+    logger: boltLogger(log),
+    installerOptions: { clientOptions: slackClientOptions(config, log) },
+  });
+}

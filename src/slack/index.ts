@@ -1,0 +1,38 @@
+import type { AppContext, PlatformAdapter } from '../context';
+import { createBoltApp, socketModeReceiver } from './app';
+import { createSlackClient } from './client';
+import { SlackDeliverer } from './delivery';
+import { SlackPeople } from './people';
+import { ChamadoReceiver } from './receiver';
+import type { SlackRuntime } from './runtime';
+
+/** Slack, plugged into the app: HTTP on /slack/events (or Socket Mode) and outbox delivery. */
+export async function createSlackAdapter(context: AppContext): Promise<PlatformAdapter> {
+  const { config, log } = context;
+  const client = createSlackClient(config, log);
+  const auth = await client.auth.test().catch((error: unknown) => {
+    throw new Error(`Slack auth.test failed (check SLACK_BOT_TOKEN and SLACK_API_URL): ${error instanceof Error ? error.message : String(error)}`);
+  });
+  const rt: SlackRuntime = {
+    context,
+    client,
+    people: new SlackPeople(config, client, log),
+    botUserId: auth.user_id ?? '',
+    teamId: auth.team_id ?? '',
+  };
+  const socketMode = Boolean(config.SLACK_APP_TOKEN);
+  const httpReceiver = new ChamadoReceiver(config.SLACK_SIGNING_SECRET!, log);
+  const app = createBoltApp(rt, socketMode ? socketModeReceiver(rt) : httpReceiver, auth.bot_id);
+  log.info({ platform: 'slack', team: rt.teamId, socketMode }, 'Slack is on');
+  return {
+    platform: 'slack',
+    routes: socketMode ? [] : [httpReceiver.route()],
+    deliverer: new SlackDeliverer(rt),
+    start: async () => {
+      if (socketMode) await app.start();
+    },
+    stop: async () => {
+      if (socketMode) await app.stop();
+    },
+  };
+}

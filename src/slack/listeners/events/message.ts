@@ -1,0 +1,35 @@
+import type { App } from '@slack/bolt';
+import { z } from 'zod';
+import { recordThreadMessage } from '../../../core';
+import { isPersonMessage, slackMessageSchema, toChatMessage } from '../../messages';
+import { workspaceOf } from '../../people';
+import type { SlackRuntime } from '../../runtime';
+
+const messageEvent = slackMessageSchema.extend({ channel: z.string().min(1) });
+const editedEvent = z.object({ subtype: z.literal('message_changed'), channel: z.string().min(1), message: slackMessageSchema });
+
+/**
+ * Every message a person posts where the bot is is kept (so a conversation can be split later);
+ * one in a ticket thread also joins the ticket's history (Pending → Open, Closed → follow-up).
+ */
+export function registerMessageEvents(app: App, rt: SlackRuntime): void {
+  app.event('message', async ({ event, body }) => {
+    const workspaceId = workspaceOf(body.team_id ?? rt.teamId);
+    const { conversations } = rt.context.deps.store;
+    const edited = editedEvent.safeParse(event);
+    if (edited.success) {
+      if (isPersonMessage(edited.data.message, rt.botUserId)) await conversations.record(workspaceId, 'slack', toChatMessage(edited.data.message, edited.data.channel));
+      return;
+    }
+    const parsed = messageEvent.safeParse(event);
+    if (!parsed.success || !isPersonMessage(parsed.data, rt.botUserId)) return;
+    const message = toChatMessage(parsed.data, parsed.data.channel);
+    await conversations.record(workspaceId, 'slack', message);
+    if (!message.threadId) return;
+    const outcome = await recordThreadMessage(rt.context.deps, { workspaceId, platform: 'slack', message, authorIsAgent: await rt.people.isAgent(message.authorId) });
+    if (outcome.kind === 'not_a_ticket' || outcome.kind === 'duplicate') return;
+    const log = rt.context.log.child({ platform: 'slack', channel: message.channelId });
+    if (outcome.kind === 'follow_up') log.info({ ticket: outcome.followUp.number, original: outcome.original.number }, 'follow-up opened');
+    else log.info({ ticket: outcome.ticket.number, reopened: outcome.reopened }, 'thread message recorded');
+  });
+}

@@ -1,0 +1,34 @@
+import type { App } from '@slack/bolt';
+import type { SlackRuntime } from '../runtime';
+import { registerClaimButtons } from './actions/claim';
+import { registerHomeNudge } from './actions/home-nudge';
+import { registerPrioritySelect } from './actions/priority';
+import { registerReopenOriginal } from './actions/reopen-original';
+import { registerStatusButtons } from './actions/status-buttons';
+import { registerTicketCommand } from './commands/ticket';
+import { registerAppHomeOpened } from './events/app-home-opened';
+import { registerMessageEvents } from './events/message';
+import { registerReactionAdded } from './events/reaction-added';
+import { registerCreateTicketShortcut } from './shortcuts/create-ticket';
+import { registerNewTicketShortcut } from './shortcuts/new-ticket';
+import { registerSplitShortcut } from './shortcuts/split-conversation';
+import { registerSplitSubmission } from './views/split-conversation';
+import { registerTicketFormSubmission } from './views/ticket-form';
+
+/** Every Slack listener, one per file. */
+export function registerListeners(app: App, rt: SlackRuntime): void {
+  registerTicketCommand(app, rt);
+  registerCreateTicketShortcut(app, rt);
+  registerSplitShortcut(app, rt);
+  registerNewTicketShortcut(app, rt);
+  registerTicketFormSubmission(app, rt);
+  registerSplitSubmission(app, rt);
+  registerMessageEvents(app, rt);
+  registerReactionAdded(app, rt);
+  registerAppHomeOpened(app, rt);
+  registerStatusButtons(app, rt);
+  registerClaimButtons(app, rt);
+  registerPrioritySelect(app, rt);
+  registerReopenOriginal(app, rt);
+  registerHomeNudge(app, rt);
+}

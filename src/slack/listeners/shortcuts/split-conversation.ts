@@ -1,0 +1,34 @@
+import type { App, MessageShortcut } from '@slack/bolt';
+import { fetchConversation } from '../../conversation';
+import { SHORTCUTS } from '../../ids';
+import { isPersonMessage, slackMessageSchema, toChatMessage } from '../../messages';
+import type { SlackRuntime } from '../../runtime';
+import { splitModal } from '../../views/split-modal';
+import { messageModal } from '../../views/ticket-modal';
+import { caller, tellPrivately } from '../shared';
+
+/**
+ * "Split into tickets": the modal opens at once (the trigger expires in 3 s) and is filled in
+ * once the conversation is read; every message read is kept for the submission.
+ */
+export function registerSplitShortcut(app: App, rt: SlackRuntime): void {
+  app.shortcut<MessageShortcut>(SHORTCUTS.splitConversation, async ({ shortcut, ack }) => {
+    await ack();
+    const message = slackMessageSchema.safeParse(shortcut.message);
+    if (!message.success) return;
+    const channel = shortcut.channel.id;
+    const { actor, t } = await caller(rt, shortcut.team?.id ?? shortcut.user.team_id ?? rt.teamId, shortcut.user.id);
+    if (!actor.isAgent) return tellPrivately(rt, channel, actor.userId, t('slack:split.agents_only'));
+
+    const opened = await rt.client.views.open({ trigger_id: shortcut.trigger_id, view: messageModal(t, t('slack:modal.loading')) as never });
+    const viewId = opened.view?.id;
+    const conversation = await fetchConversation(rt.client, channel, message.data).catch((error: unknown) => {
+      rt.context.log.warn({ platform: 'slack', channel, err: String(error) }, 'could not read the conversation to split');
+      return { threadId: message.data.ts, messages: [] };
+    });
+    const messages = conversation.messages.filter((m) => isPersonMessage(m, rt.botUserId)).map((m) => toChatMessage(m, channel));
+    for (const m of messages) await rt.context.deps.store.conversations.record(actor.workspaceId, 'slack', m);
+    const view = messages.length > 0 ? splitModal(t, messages, { c: channel, th: conversation.threadId }) : messageModal(t, t('slack:modal.no_messages'));
+    if (viewId) await rt.client.views.update({ view_id: viewId, view: view as never });
+  });
+}

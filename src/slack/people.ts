@@ -1,0 +1,92 @@
+import type { Config } from '../config';
+import type { Actor, Locale, UseCaseDeps } from '../core';
+import { localeFromPlatform } from '../i18n';
+import type { Logger } from '../logger';
+import { isConfiguredAgent, resolveLocale } from '../people';
+import type { WebClient } from './client';
+
+const MEMBERS_TTL_MS = 5 * 60_000;
+const LOCALE_TTL_MS = 60 * 60_000;
+
+interface Cached<T> {
+  value: T;
+  until: number;
+}
+
+/**
+ * Who is an agent (AGENTS plus the members of SLACK_AGENTS_CHANNEL) and which language a
+ * person's Slack profile speaks. Both come from the Web API, so both are cached for a while;
+ * a failed refresh keeps the last good answer.
+ */
+export class SlackPeople {
+  private members: Cached<Set<string>> | null = null;
+  private membersLoading: Promise<Set<string>> | null = null;
+  private readonly locales = new Map<string, Cached<Locale | null>>();
+
+  constructor(
+    private readonly config: Config,
+    private readonly client: WebClient,
+    private readonly log: Logger,
+  ) {}
+
+  async isAgent(userId: string): Promise<boolean> {
+    if (isConfiguredAgent(this.config, 'slack', userId)) return true;
+    return (await this.channelAgents()).has(userId);
+  }
+
+  /** Everyone who counts as an agent, for "mention the agents". */
+  async agentIds(): Promise<string[]> {
+    const configured = this.config.AGENTS.filter((a) => a.platform === 'slack').map((a) => a.userId);
+    return [...new Set([...configured, ...(await this.channelAgents())])];
+  }
+
+  private async channelAgents(): Promise<Set<string>> {
+    const channel = this.config.SLACK_AGENTS_CHANNEL;
+    if (!channel) return new Set();
+    if (this.members && this.members.until > Date.now()) return this.members.value;
+    this.membersLoading ??= this.loadMembers(channel).finally(() => { this.membersLoading = null; });
+    return this.membersLoading;
+  }
+
+  private async loadMembers(channel: string): Promise<Set<string>> {
+    try {
+      const ids = new Set<string>();
+      let cursor: string | undefined;
+      do {
+        const page = await this.client.conversations.members({ channel, cursor, limit: 1000 });
+        for (const id of page.members ?? []) ids.add(id);
+        cursor = page.response_metadata?.next_cursor || undefined;
+      } while (cursor);
+      this.members = { value: ids, until: Date.now() + MEMBERS_TTL_MS };
+      return ids;
+    } catch (error) {
+      this.log.warn({ platform: 'slack', channel, err: String(error) }, 'could not read the agents channel members');
+      return this.members?.value ?? new Set();
+    }
+  }
+
+  /** The Slack profile's locale (users.info include_locale), when it is one we speak. */
+  async detectedLocale(userId: string): Promise<Locale | null> {
+    const cached = this.locales.get(userId);
+    if (cached && cached.until > Date.now()) return cached.value;
+    try {
+      const info = await this.client.users.info({ user: userId, include_locale: true });
+      const locale = localeFromPlatform(info.user?.locale);
+      this.locales.set(userId, { value: locale, until: Date.now() + LOCALE_TTL_MS });
+      return locale;
+    } catch (error) {
+      this.log.warn({ platform: 'slack', userId, err: String(error) }, 'could not read the user locale');
+      return cached?.value ?? null;
+    }
+  }
+
+  /** The core's Actor for a Slack user of a workspace (team). */
+  async actor(deps: UseCaseDeps, teamId: string, userId: string): Promise<Actor> {
+    const workspaceId = workspaceOf(teamId);
+    const [isAgent, detected] = await Promise.all([this.isAgent(userId), this.detectedLocale(userId)]);
+    const locale = await resolveLocale(deps, workspaceId, userId, detected);
+    return { workspaceId, platform: 'slack', userId, isAgent, locale };
+  }
+}
+
+export const workspaceOf = (teamId: string) => `slack:${teamId}`;

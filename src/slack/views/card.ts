@@ -1,0 +1,58 @@
+import type { TFunction } from 'i18next';
+import { PRIORITIES, type Ticket } from '../../core';
+import { ACTIONS } from '../ids';
+import { escapeMrkdwn, LIMITS, mention, mrkdwn, plain, trim } from './limits';
+
+export interface SlackMessageBody {
+  text: string;
+  blocks: Record<string, unknown>[];
+}
+
+const button = (actionId: string, label: string, value: string, style?: 'primary' | 'danger') => ({
+  type: 'button',
+  action_id: actionId,
+  text: plain(label),
+  value,
+  ...(style ? { style } : {}),
+});
+
+/** The buttons that apply to the ticket's status. */
+function cardButtons(ticket: Ticket, t: TFunction): Record<string, unknown>[] {
+  const value = String(ticket.number);
+  const claim = button(ACTIONS.claim, t('slack:card.claim'), value, 'primary');
+  const pending = button(ACTIONS.pending, t('slack:card.pending'), value);
+  const close = button(ACTIONS.close, t('slack:card.close'), value, 'danger');
+  const reopen = button(ACTIONS.reopen, t('slack:card.reopen'), value);
+  if (ticket.status === 'closed') return [reopen];
+  const priority = {
+    type: 'static_select',
+    action_id: ACTIONS.priority,
+    placeholder: plain(t('slack:card.priority_placeholder')),
+    initial_option: { text: plain(t(`priority.${ticket.priority}`)), value: `${value}:${ticket.priority}` },
+    options: PRIORITIES.map((p) => ({ text: plain(t(`priority.${p}`)), value: `${value}:${p}` })),
+  };
+  const claimIfFree = ticket.assigneeId ? [] : [claim];
+  return ticket.status === 'open' ? [...claimIfFree, pending, close, priority] : [...claimIfFree, reopen, close, priority];
+}
+
+/** The one-line text of a card (what notifications and screen readers show): `#n title (Status)`. */
+export function cardText(ticket: Ticket, t: TFunction): string {
+  return trim(t('slack:card.text', { number: ticket.number, title: ticket.title, status: t(`status.${ticket.status}`) }), LIMITS.messageText);
+}
+
+/** The ticket card, labelled in the given language (the requester's: the card is shared). */
+export function renderCard(ticket: Ticket, t: TFunction, followUpOfNumber: number | null): SlackMessageBody {
+  const facts = [
+    t('slack:card.status', { status: t(`status.${ticket.status}`) }),
+    t('slack:card.priority', { priority: t(`priority.${ticket.priority}`) }),
+    t('slack:card.requester', { person: mention(ticket.requesterId) }),
+    t('slack:card.assignee', { person: ticket.assigneeId ? mention(ticket.assigneeId) : t('tickets.unassigned') }),
+  ];
+  const blocks: Record<string, unknown>[] = [
+    { type: 'section', text: mrkdwn(`*#${ticket.number}* ${escapeMrkdwn(ticket.title)}`) },
+    { type: 'context', elements: facts.map((f) => mrkdwn(f, LIMITS.contextElementText)) },
+  ];
+  if (followUpOfNumber !== null) blocks.push({ type: 'context', elements: [mrkdwn(t('slack:card.follow_up_of', { number: followUpOfNumber }))] });
+  blocks.push({ type: 'actions', block_id: `ticket_${ticket.number}`, elements: cardButtons(ticket, t) });
+  return { text: cardText(ticket, t), blocks };
+}

@@ -1,0 +1,40 @@
+import type { TFunction } from 'i18next';
+import type { HomeView, Ticket } from '../../core';
+import { ACTIONS } from '../ids';
+import { escapeMrkdwn, LIMITS, mrkdwn, plain } from './limits';
+
+const MAX_PER_GROUP = 25;
+
+function ticketLine(t: TFunction, tk: Ticket): string {
+  return t('list.item', { number: tk.number, title: escapeMrkdwn(tk.title), status: t(`status.${tk.status}`) });
+}
+
+function row(t: TFunction, tk: Ticket, accessory?: { actionId: string; label: string }): Record<string, unknown> {
+  return {
+    type: 'section',
+    text: mrkdwn(ticketLine(t, tk)),
+    ...(accessory ? { accessory: { type: 'button', action_id: accessory.actionId, value: String(tk.number), text: plain(accessory.label) } } : {}),
+  };
+}
+
+/**
+ * The App Home tab: the person's open and pending tickets (with "Ask for an update" where
+ * they may ask), the ten most recently closed, and for agents the unclaimed open tickets.
+ */
+export function renderHome(t: TFunction, userId: string, view: HomeView, banner?: string): Record<string, unknown> {
+  const blocks: Record<string, unknown>[] = [{ type: 'header', text: plain(t('slack:home.title'), 150) }];
+  if (banner) blocks.push({ type: 'context', elements: [mrkdwn(banner, LIMITS.contextElementText)] });
+  const group = (title: string, tickets: Ticket[], accessory: (tk: Ticket) => { actionId: string; label: string } | undefined) => {
+    if (tickets.length === 0) return;
+    blocks.push({ type: 'section', text: mrkdwn(`*${title}*`) });
+    for (const tk of tickets.slice(0, MAX_PER_GROUP)) blocks.push(row(t, tk, accessory(tk)));
+    if (tickets.length > MAX_PER_GROUP) blocks.push({ type: 'context', elements: [mrkdwn(t('slack:home.more', { count: tickets.length - MAX_PER_GROUP }))] });
+  };
+  const nudge = (tk: Ticket) => (tk.requesterId === userId || tk.ccIds.includes(userId) ? { actionId: ACTIONS.homeNudge, label: t('slack:actions.nudge') } : undefined);
+  if (view.active.length === 0) blocks.push({ type: 'section', text: mrkdwn(t('slack:home.empty')) });
+  group(t('slack:home.open'), view.active.filter((tk) => tk.status === 'open'), nudge);
+  group(t('slack:home.pending'), view.active.filter((tk) => tk.status === 'pending'), nudge);
+  group(t('slack:home.recently_closed'), view.recentlyClosed, () => undefined);
+  group(t('slack:home.unassigned'), view.unassigned, () => ({ actionId: ACTIONS.homeClaim, label: t('slack:actions.claim') }));
+  return { type: 'home', blocks: blocks.slice(0, LIMITS.modalBlocks) };
+}

@@ -1,0 +1,47 @@
+import type { TFunction } from 'i18next';
+import { MAX_SPLIT_SLOTS, MAX_TITLE_LENGTH, type ChatMessage } from '../../core';
+import { VIEWS } from '../ids';
+import { LIMITS, plain, trim } from './limits';
+
+export interface SplitMetadata {
+  c: string;
+  /** The thread root, or the lone message's own ts. */
+  th: string;
+}
+
+function optionText(t: TFunction, m: ChatMessage): string {
+  const time = m.postedAt.toISOString().slice(11, 16);
+  const text = m.text.replace(/<@([A-Z0-9]+)(\|[^>]*)?>/g, '@$1').replace(/\s+/g, ' ').trim();
+  return trim(`${time} ${text || t('slack:modal.file_only')}`, LIMITS.optionText);
+}
+
+/** The split form: the conversation's messages (newest 100) and five ticket slots. */
+export function splitModal(t: TFunction, messages: ChatMessage[], metadata: SplitMetadata): Record<string, unknown> {
+  const options = messages.slice(-LIMITS.options).map((m) => ({ text: plain(optionText(t, m), LIMITS.optionText), value: m.id }));
+  const blocks: Record<string, unknown>[] = [{ type: 'section', text: { type: 'mrkdwn', text: t('slack:modal.split_intro') } }];
+  for (let k = 1; k <= MAX_SPLIT_SLOTS; k++) {
+    blocks.push({
+      type: 'input',
+      block_id: `title_${k}`,
+      optional: true,
+      label: plain(t('slack:modal.slot_title_label', { slot: k }), 2000),
+      element: { type: 'plain_text_input', action_id: `title_${k}`, max_length: MAX_TITLE_LENGTH },
+    });
+    blocks.push({
+      type: 'input',
+      block_id: `messages_${k}`,
+      optional: true,
+      label: plain(t('slack:modal.slot_messages_label', { slot: k }), 2000),
+      element: { type: 'multi_static_select', action_id: `messages_${k}`, placeholder: plain(t('slack:modal.slot_messages_placeholder'), 150), options },
+    });
+  }
+  return {
+    type: 'modal',
+    callback_id: VIEWS.splitConversation,
+    title: plain(t('slack:modal.split_title'), LIMITS.modalTitle),
+    submit: plain(t('slack:modal.split_submit'), LIMITS.modalTitle),
+    close: plain(t('slack:modal.cancel'), LIMITS.modalTitle),
+    private_metadata: JSON.stringify(metadata),
+    blocks,
+  };
+}
