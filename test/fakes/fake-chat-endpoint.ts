@@ -8,6 +8,8 @@ export interface ChatRequest {
   kind: string;
   ticketNumber: number | null;
   body: { kind: string; ticketId?: string; notice?: { key: string; params: Record<string, unknown> } };
+  /** The instance that sent it (multi-instance tests). */
+  instance: string | null;
 }
 
 /** How the fake answers one request: a status (with Retry-After), or never (a hung platform). */

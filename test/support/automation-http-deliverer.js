@@ -6,7 +6,7 @@
  * retryable after Retry-After, any other refusal is final. Plain JS so the child instances of the
  * multi-instance test (which run the compiled app from dist/) use the very same code as jest.
  */
-function createHttpDeliverer({ url, platform, timeoutMs, DeliveryError }) {
+function createHttpDeliverer({ url, platform, timeoutMs, DeliveryError, instance = null }) {
   return {
     platform,
     async deliver(post) {
@@ -15,7 +15,7 @@ function createHttpDeliverer({ url, platform, timeoutMs, DeliveryError }) {
         res = await fetch(`${url}/post`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ id: post.id, orderingKey: post.orderingKey, kind: post.body.kind, ticketNumber: post.ticketNumber, body: post.body }),
+          body: JSON.stringify({ id: post.id, orderingKey: post.orderingKey, kind: post.body.kind, ticketNumber: post.ticketNumber, body: post.body, instance }),
           signal: AbortSignal.timeout(timeoutMs),
         });
       } catch (error) {
