@@ -1,15 +1,8 @@
 import { EntitySchema } from 'typeorm';
-import type { Attachments } from '../../core';
+import type { StoredMessage } from '../../core';
 
-export interface TicketMessageRow {
-  id: string;
-  ticketId: string;
-  platformMessageId: string;
-  authorId: string;
-  text: string;
-  attachments: Attachments;
-  postedAt: Date;
-}
+/** A row of `ticket_messages`: exactly the core's stored message. */
+export type TicketMessageRow = StoredMessage;
 
 /** A ticket's history: every message, who said it, its files and links. */
 export const TicketMessageEntity = new EntitySchema<TicketMessageRow>({

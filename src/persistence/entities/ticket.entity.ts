@@ -1,33 +1,8 @@
 import { EntitySchema } from 'typeorm';
-import type { Platform, Priority, Status } from '../../core';
+import type { Ticket } from '../../core';
 
-/** A row of `tickets` (contract §7). CCs live in `ticket_participants`. */
-export interface TicketRow {
-  id: string;
-  workspaceId: string;
-  platform: Platform;
-  number: number;
-  title: string;
-  status: Status;
-  priority: Priority;
-  requesterId: string;
-  assigneeId: string | null;
-  followUpOf: string | null;
-  channelId: string;
-  threadId: string | null;
-  sourceChannelId: string | null;
-  sourceThreadId: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  closedAt: Date | null;
-  closeReason: string | null;
-  pendingSince: Date | null;
-  lastActivityAt: Date;
-  lastCustomerActivityAt: Date | null;
-  firstResponseAt: Date | null;
-  reminderStepsSent: number;
-  slaAlertedAt: Date | null;
-}
+/** A row of `tickets` (contract §7): the core's ticket without its CCs, which live in `ticket_participants`. */
+export type TicketRow = Omit<Ticket, 'ccIds'>;
 
 const text = (name: string, nullable = false) => ({ type: 'text' as const, name, nullable });
 const time = (name: string, nullable = false) => ({ type: 'timestamptz' as const, name, nullable });
