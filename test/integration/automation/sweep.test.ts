@@ -1,7 +1,7 @@
 import { changeStatus, recordThreadMessage, setLanguage, setPriority, sweep } from '../../../src/core';
 import { coreFixture, person, type CoreFixture } from '../../support/core-fixture';
 import { agent, customer, DAY, HOUR, noticeKeys, pendingTicket, postsOf, ticketRow } from '../../support/automation-fixture';
-import { openTicket } from '../../../src/core';
+import { openTicket, type Ticket } from '../../../src/core';
 
 let f: CoreFixture;
 beforeAll(async () => { f = await coreFixture(); });
@@ -128,11 +128,12 @@ test('several sweeps at once on one database: every reminder and alert exactly o
   const other = person('U_OTHER');
   const start = f.clock.now();
   // More than one claim batch of each kind, so concurrent sweeps really interleave.
-  const pending = [];
-  const open = [];
-  for (let i = 0; i < 250; i++) {
-    pending.push(await pendingTicket(f.deps, `pending ${i}`));
-    open.push(await openTicket(f.deps, { actor: other, title: `open ${i}`, channelId: 'C2' }));
+  const pending: Ticket[] = [];
+  const open: Ticket[] = [];
+  for (let i = 0; i < 250; i += 5) {
+    const five = Array.from({ length: 5 }, (_, k) => i + k);
+    pending.push(...(await Promise.all(five.map((k) => pendingTicket(f.deps, `pending ${k}`)))));
+    open.push(...(await Promise.all(five.map((k) => openTicket(f.deps, { actor: other, title: `open ${k}`, channelId: 'C2' })))));
   }
   f.clock.advance(DAY + (f.clock.now().getTime() - start.getTime()));
   const reports = await Promise.all([run(), run(), run(), run()]);
