@@ -1,0 +1,36 @@
+/**
+ * The framework ceiling: Bolt with Chamado's own receiver on the same node:http server, one
+ * `message` listener that does nothing. Bolt acks events before listeners run, so this is what
+ * signature check + parse + Bolt dispatch + ack cost, with no database at all.
+ */
+import { App } from '@slack/bolt';
+import type { AddressInfo } from 'node:net';
+import { createHttpServer } from '../../src/http/server';
+import { createLogger } from '../../src/logger';
+import { ChamadoReceiver } from '../../src/slack/receiver';
+import { BOT_TOKEN, SIGNING_SECRET } from '../slack-signing';
+import { BOT_ID, BOT_USER } from './events';
+
+async function main(): Promise<void> {
+  const log = createLogger((process.env.LOG_LEVEL ?? 'warn') as 'warn');
+  const receiver = new ChamadoReceiver(SIGNING_SECRET, log);
+  const app = new App({
+    receiver,
+    token: BOT_TOKEN,
+    botId: BOT_ID,
+    botUserId: BOT_USER,
+    tokenVerificationEnabled: false,
+    clientOptions: { slackApiUrl: process.env.SLACK_API_URL },
+  });
+  app.event('message', async () => undefined);
+  const server = createHttpServer([receiver.route()], log);
+  server.keepAliveTimeout = 60_000;
+  server.listen(0, '127.0.0.1', () => process.stdout.write(`listening ${(server.address() as AddressInfo).port}\n`));
+  process.on('SIGTERM', () => {
+    server.close();
+    server.closeAllConnections();
+    process.exit(0);
+  });
+}
+
+void main();

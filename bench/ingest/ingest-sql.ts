@@ -1,0 +1,18 @@
+/** The SQL of one stored reply, shared by the ideal server and the pgbench script. */
+export const TOUCH_TICKET_SQL = `UPDATE tickets SET last_activity_at = now(), updated_at = now(), last_customer_activity_at = now()
+  WHERE workspace_id = $1 AND channel_id = $2 AND thread_id = $3 RETURNING id`;
+
+export const INSERT_MESSAGE_SQL = `INSERT INTO ticket_messages (ticket_id, platform_message_id, author_id, text, posted_at)
+  VALUES ($1, $2, $3, $4, $5) ON CONFLICT (ticket_id, platform_message_id) DO NOTHING`;
+
+/** The same transaction as a pgbench script (simple protocol: pgbench cannot prepare a statement that uses a \gset variable): a random seeded thread, a unique message id. */
+export function pgbenchScript(workspace: string, channel: string, threads: number): string {
+  return [
+    `\\set n random(1, ${threads})`,
+    'BEGIN;',
+    `UPDATE tickets SET last_activity_at = now(), updated_at = now(), last_customer_activity_at = now() WHERE workspace_id = '${workspace}' AND channel_id = '${channel}' AND thread_id = '1700000000.' || lpad(':n', 6, '0') RETURNING id \\gset`,
+    `INSERT INTO ticket_messages (ticket_id, platform_message_id, author_id, text, posted_at) VALUES (':id'::uuid, 'pgb-' || gen_random_uuid(), 'UPGBENCH', 'Still broken after the restart (pgbench)', now()) ON CONFLICT (ticket_id, platform_message_id) DO NOTHING;`,
+    'COMMIT;',
+    '',
+  ].join('\n');
+}

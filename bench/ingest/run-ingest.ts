@@ -1,0 +1,146 @@
+import { runJsonChild, startServerChild, type ServerChild } from '../child';
+import { startFakeSlack } from '../fake-slack-api';
+import { createBenchDatabase, query, type BenchPostgres } from '../postgres';
+import { watchProcess } from '../proc-stats';
+import { table, type Cell } from '../report';
+import { BOT_TOKEN, SIGNING_SECRET } from '../slack-signing';
+import { sleep } from '../stats';
+import type { LoadResult, LoadSpec } from './load';
+import { findPgbench, runPgbench } from './pgbench';
+import { seedThreads } from './seed-threads';
+
+export interface IngestOptions {
+  levels: number[];
+  seconds: number;
+  maxRequestsPerLevel: number;
+  threads: number;
+  /** Run only these targets (ideal, bolt, chamado, pgbench). */
+  targets?: string[];
+  /** Extra node flags for the Chamado process (e.g. --cpu-prof). */
+  chamadoNodeArgs?: string[];
+}
+
+interface Row {
+  target: string;
+  connections: number;
+  result: LoadResult;
+  stored: number | null;
+  cpuPercent: number | null;
+  rssMiB: number | null;
+}
+
+const TARGETS: { key: string; name: string; entry: string; stores: boolean }[] = [
+  { key: 'ideal', name: 'ideal persist-before-ack (node:http + pg)', entry: 'ingest/ideal-server.js', stores: true },
+  { key: 'bolt', name: 'bare Bolt, ack only (framework ceiling)', entry: 'ingest/bare-bolt-server.js', stores: false },
+  { key: 'chamado', name: 'Chamado', entry: 'ingest/chamado-server.js', stores: true },
+];
+
+const countMessages = async (url: string) => Number((await query<{ n: string }>(url, 'SELECT count(*) AS n FROM ticket_messages'))[0].n);
+
+let nextSeq = 1;
+
+async function measure(server: ServerChild, dbUrl: string, connections: number, o: IngestOptions): Promise<Omit<Row, 'target' | 'connections'>> {
+  const before = await countMessages(dbUrl);
+  const watch = watchProcess(server.pid);
+  const spec: LoadSpec = { url: `${server.url}/slack/events`, connections, durationSec: o.seconds, maxRequests: o.maxRequestsPerLevel, firstSeq: nextSeq, threads: o.threads };
+  const result = await runJsonChild<LoadResult>('ingest/load.js', spec);
+  const proc = watch.stop();
+  // Counted the moment the load ends: an ack sent before its row committed would show as missing.
+  const after = await countMessages(dbUrl);
+  nextSeq += result.sent + 1;
+  return { result, stored: after - before, cpuPercent: proc.cpuPercent, rssMiB: proc.peakRssMiB };
+}
+
+export interface IngestReport {
+  markdown: string;
+  rows: Row[];
+}
+
+export async function runIngest(pg: BenchPostgres, o: IngestOptions, log: (line: string) => void): Promise<IngestReport> {
+  const db = await createBenchDatabase(pg, 'chamado_bench_ingest');
+  const slack = await startFakeSlack();
+  const rows: Row[] = [];
+  const pgbenchRows: { connections: number; tps: number; p50: number; p99: number; p999: number }[] = [];
+  try {
+    await seedThreads(db.url, o.threads);
+    const env = {
+      DATABASE_URL: db.url,
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slack.url,
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'production',
+    };
+    for (const target of TARGETS.filter((t) => !o.targets || o.targets.includes(t.key))) {
+      let server: ServerChild;
+      try {
+        server = await startServerChild(target.entry, env, target.key === 'chamado' ? o.chamadoNodeArgs ?? [] : []);
+      } catch (error) {
+        log(`  ${target.name}: did not start (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+        continue;
+      }
+      try {
+        // Warm-up: JIT, pool connections, caches; not counted.
+        await measure(server, db.url, 8, { ...o, seconds: 1, maxRequestsPerLevel: 2000 });
+        for (const connections of o.levels) {
+          await sleep(300);
+          const m = await measure(server, db.url, connections, o);
+          rows.push({ target: target.name, connections, ...m, stored: target.stores ? m.stored : null });
+          log(`  ${target.name} c=${connections}: ${m.result.rps.toFixed(0)} acks/s p99 ${m.result.p99} ms, stored ${m.stored}/${m.result.acks}, cpu ${m.cpuPercent?.toFixed(0)}%, rss ${m.rssMiB?.toFixed(0)} MiB`);
+        }
+      } finally {
+        await server.stop();
+      }
+    }
+    const pgbench = findPgbench();
+    if (pgbench && (!o.targets || o.targets.includes('pgbench'))) {
+      for (const connections of o.levels) {
+        const r = await runPgbench(pgbench, db.url, connections, o.seconds, o.threads);
+        pgbenchRows.push({ connections, ...r });
+        log(`  pgbench c=${connections}: ${r.tps.toFixed(0)} tps p99 ${r.p99.toFixed(2)} ms`);
+      }
+    }
+  } finally {
+    await slack.close();
+    await db.drop();
+  }
+  return { rows, markdown: render(rows, pgbenchRows, o) };
+}
+
+function render(rows: Row[], pgbenchRows: { connections: number; tps: number; p50: number; p99: number; p999: number }[], o: IngestOptions): string {
+  const lost = (r: Row): Cell => (r.stored === null ? 'n/a (stores nothing)' : Math.max(0, r.result.acks - r.stored));
+  const main = table(
+    ['server', 'connections', 'acks/s', 'p50 ms', 'p99 ms', 'p99.9 ms', 'acks', 'rows stored', 'acked but not stored', 'non-2xx + errors', 'server CPU %', 'server peak RSS MiB'],
+    [
+      ...rows.map((r): Cell[] => [r.target, r.connections, r.result.rps, r.result.p50, r.result.p99, r.result.p999, r.result.acks, r.stored, lost(r), r.result.non2xx + r.result.errors + r.result.timeouts, r.cpuPercent, r.rssMiB]),
+      ...pgbenchRows.map((p): Cell[] => ['pgbench, same SQL (database ceiling)', p.connections, p.tps, p.p50, p.p99, p.p999, null, null, null, null, null, null]),
+    ],
+  );
+  const at = (name: string, c: number) => rows.find((r) => r.target.startsWith(name) && r.connections === c);
+  const ratios = table(
+    ['connections', 'Chamado acks/s', 'Chamado / ideal', 'Chamado / bare Bolt', 'ideal / pgbench', 'Chamado p99 ms'],
+    o.levels.map((c): Cell[] => {
+      const ch = at('Chamado', c);
+      const ideal = at('ideal', c);
+      const bolt = at('bare Bolt', c);
+      const pgb = pgbenchRows.find((p) => p.connections === c);
+      const pct = (a?: number, b?: number): Cell => (a !== undefined && b ? `${((a / b) * 100).toFixed(0)} %` : null);
+      return [c, ch?.result.rps ?? null, pct(ch?.result.rps, ideal?.result.rps), pct(ch?.result.rps, bolt?.result.rps), pct(ideal?.result.rps, pgb?.tps), ch?.result.p99 ?? null];
+    }),
+  );
+  const best = (name: string) => rows.filter((r) => r.target.startsWith(name)).reduce<Row | null>((b, r) => (!b || r.result.rps > b.result.rps ? r : b), null);
+  const bc = best('Chamado');
+  const bi = best('ideal');
+  const headline = bc && bi
+    ? `Peak: Chamado ${bc.result.rps.toFixed(0)} acks/s at ${bc.connections} connections (p99 ${bc.result.p99} ms) = **${((bc.result.rps / bi.result.rps) * 100).toFixed(0)} %** of the ideal server's peak ${bi.result.rps.toFixed(0)} acks/s (at ${bi.connections}); peak RSS of Chamado ${Math.max(...rows.filter((r) => r.target === 'Chamado').map((r) => r.rssMiB ?? 0)).toFixed(0)} MiB.`
+    : 'Chamado or the ideal server did not run.';
+  return [
+    `Each level: ${o.seconds} s or ${o.maxRequestsPerLevel.toLocaleString('en-US')} requests, whichever comes first, from a separate autocannon process on 127.0.0.1; ${o.threads.toLocaleString('en-US')} seeded ticket threads, every event a unique signed reply. Rows are counted the moment the load ends.`,
+    '',
+    headline,
+    '',
+    main,
+    '',
+    ratios,
+  ].join('\n');
+}

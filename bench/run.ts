@@ -1,0 +1,54 @@
+/**
+ * `npm run bench` (quick) and `npm run bench:full`: every section, each table written into
+ * BENCHMARKS.md between its markers. `--only=ingest,scale,sweep,startup` runs a subset.
+ */
+import { describeMachine, machineLine } from './machine';
+import { openBenchPostgres } from './postgres';
+import { writeSection } from './report';
+import { runIngest } from './ingest/run-ingest';
+import { PROFILES, type Profile } from './profiles';
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+function parseArgs(argv: string[]): { profile: Profile; only: Set<string> | null } {
+  const full = argv.includes('--full');
+  const arg = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const base = full ? PROFILES.full : PROFILES.quick;
+  // Smoke-test knobs while developing: --levels=8,32 --seconds=2 --targets=ideal,bolt
+  const profile: Profile = {
+    ...base,
+    ingest: {
+      ...base.ingest,
+      ...(arg('levels') ? { levels: arg('levels')!.split(',').map(Number) } : {}),
+      ...(arg('seconds') ? { seconds: Number(arg('seconds')) } : {}),
+      ...(arg('targets') ? { targets: arg('targets')!.split(',') } : {}),
+    },
+  };
+  const only = arg('only');
+  return { profile, only: only ? new Set(only.split(',')) : null };
+}
+
+async function main(): Promise<void> {
+  const { profile, only } = parseArgs(process.argv.slice(2));
+  const wanted = (s: string) => !only || only.has(s);
+  const started = Date.now();
+  const pg = await openBenchPostgres();
+  const machine = describeMachine(pg.version, pg.where);
+  const stamp = (what: string) => `Run \`${profile.command}\` (${profile.name}). Machine: ${machineLine(machine)}. ${what}`;
+  log(`bench ${profile.name}: ${machineLine(machine)}`);
+  try {
+    if (wanted('ingest')) {
+      log('ingest…');
+      const ingest = await runIngest(pg, profile.ingest, log);
+      writeSection(`ingest-${profile.name}`, `${stamp('')}\n\n${ingest.markdown}`);
+    }
+  } finally {
+    await pg.stop();
+  }
+  log(`bench ${profile.name} done in ${((Date.now() - started) / 1000).toFixed(0)} s; tables written to BENCHMARKS.md`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
