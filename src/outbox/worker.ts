@@ -23,7 +23,8 @@ export interface WorkerOptions {
 const defaults = (o: WorkerOptions) => ({
   pollMs: o.pollMs ?? 250,
   batchSize: o.batchSize ?? 20,
-  maxAttempts: o.maxAttempts ?? 8,
+  // With 0.5 s doubling to a 60 s cap, 15 attempts ride out an outage of roughly 5 to 9 minutes.
+  maxAttempts: o.maxAttempts ?? 15,
   leaseMs: o.leaseMs ?? 60_000,
   backoff: o.backoff ?? DEFAULT_BACKOFF,
 });
