@@ -19,6 +19,7 @@ interface Failure {
   remaining: number;
   status: number;
   headers: Record<string, string>;
+  only?: (method: string, path: string) => boolean;
 }
 
 /**
@@ -50,9 +51,9 @@ export class FakeBotConnector {
     await new Promise<void>((resolve) => this.server!.close(() => resolve()));
   }
 
-  /** The next `times` calls answer `status` (e.g. 503, or 429 with a Retry-After header). */
-  failNext(times: number, status: number, headers: Record<string, string> = {}): void {
-    this.failures.push({ remaining: times, status, headers });
+  /** The next `times` calls (those `only` picks, if given) answer `status` (e.g. 503, or 429 with a Retry-After header). */
+  failNext(times: number, status: number, headers: Record<string, string> = {}, only?: (method: string, path: string) => boolean): void {
+    this.failures.push({ remaining: times, status, headers, only });
   }
 
   /** Successful calls only: what Teams would show. */
@@ -82,10 +83,10 @@ export class FakeBotConnector {
       status: 200,
     };
     this.calls.push(call);
-    const failure = this.failures[0];
+    const failure = this.failures.find((f) => !f.only || f.only(call.method, path));
     if (failure) {
       failure.remaining -= 1;
-      if (failure.remaining <= 0) this.failures.shift();
+      if (failure.remaining <= 0) this.failures.splice(this.failures.indexOf(failure), 1);
       call.status = failure.status;
       return { status: failure.status, body: { error: { code: 'Failure', message: 'failing on demand' } }, headers: failure.headers };
     }
