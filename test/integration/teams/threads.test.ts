@@ -21,7 +21,6 @@ afterAll(async () => {
 });
 
 const ticket = async (number: number) => (await db.dataSource.query('SELECT id, status, assignee_id, thread_id, follow_up_of FROM tickets WHERE number = $1', [number]))[0];
-const threadOf = async (number: number) => `${CHANNEL};messageid=${(await ticket(number)).thread_id}`;
 const postsIn = (conversationId: string, since = 0) => connector.accepted.slice(since).filter((c) => c.method === 'POST' && c.conversationId === conversationId);
 const text = (c: ConnectorCall) => String(c.body.text ?? '');
 
