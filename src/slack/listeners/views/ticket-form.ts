@@ -1,6 +1,6 @@
 import type { App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
-import { isChamadoError, openTicket, type ChatMessage } from '../../../core';
+import { cleanTitle, isChamadoError, openTicket, type ChatMessage } from '../../../core';
 import { fetchMessage } from '../../conversation';
 import { VIEWS } from '../../ids';
 import { isPersonMessage, toChatMessage } from '../../messages';
@@ -40,13 +40,14 @@ export function registerTicketFormSubmission(app: App, rt: SlackRuntime): void {
     const channelId = (state.success ? state.data.channel?.channel.selected_conversation : null) ?? meta.c;
     if (!channelId) return ack({ response_action: 'errors', errors: { channel: t('slack:modal.channel_required') } });
 
-    let messages: ChatMessage[] = [];
-    if (meta.c && meta.ts) {
-      const message = await theMessage(rt, actor.workspaceId, meta.c, meta.ts, meta.th ?? null);
-      if (!message) return ack({ response_action: 'errors', errors: { title: t('slack:modal.message_gone') } });
-      messages = [message];
-    }
     try {
+      cleanTitle(title);
+      let messages: ChatMessage[] = [];
+      if (meta.c && meta.ts) {
+        const message = await theMessage(rt, actor.workspaceId, meta.c, meta.ts, meta.th ?? null);
+        if (!message) return ack({ response_action: 'errors', errors: { title: t('slack:modal.message_gone') } });
+        messages = [message];
+      }
       const ticket = await openTicket(rt.context.deps, {
         actor,
         title,
