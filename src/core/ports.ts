@@ -41,6 +41,8 @@ export interface EventRepository {
 
 export interface OutboxPort {
   enqueue(post: OutboundPost, availableAt: Date): Promise<void>;
+  /** Many posts in one statement (the sweep enqueues hundreds at a time). */
+  enqueueMany(posts: readonly OutboundPost[], availableAt: Date): Promise<void>;
 }
 
 export interface UserPreference {
@@ -50,6 +52,8 @@ export interface UserPreference {
 
 export interface PreferenceRepository {
   get(workspaceId: string, userId: string): Promise<UserPreference>;
+  /** Several people at once, keyed `workspaceId userId`; people with no row are absent. */
+  getMany(people: readonly { workspaceId: string; userId: string }[]): Promise<Map<string, UserPreference>>;
   setLocale(workspaceId: string, userId: string, locale: Locale): Promise<void>;
   /** The platform's locale for the person (Slack profile, Teams activity), remembered as a fallback. */
   setDetectedLocale(workspaceId: string, userId: string, locale: Locale | null): Promise<void>;
@@ -73,12 +77,14 @@ export type SweepTicket = Pick<Ticket, 'id' | 'workspaceId' | 'platform' | 'numb
 export interface SweepRepository {
   /** Pending tickets with a reminder step due: pendingSince + steps[reminderStepsSent] <= now. */
   claimDueReminders(now: Date, steps: readonly number[], limit: number): Promise<SweepTicket[]>;
-  markRemindersSent(ticketId: string, from: number, to: number): Promise<boolean>;
+  /** Marks steps sent for many tickets at once; answers the ids whose mark took (steps still at `from`). */
+  markRemindersSent(marks: readonly { ticketId: string; from: number; to: number }[]): Promise<Set<string>>;
   /** Pending tickets with no activity (and no new Pending period) since `idleSince`. */
   claimIdlePending(idleSince: Date, limit: number): Promise<SweepTicket[]>;
   /** Open tickets created before `createdBefore` with no agent response and no alert yet. */
   claimSlaDue(createdBefore: Date, limit: number): Promise<SweepTicket[]>;
-  markSlaAlerted(ticketId: string, at: Date): Promise<boolean>;
+  /** Answers the ids that were still un-alerted and are now marked. */
+  markSlaAlerted(ticketIds: readonly string[], at: Date): Promise<Set<string>>;
 }
 
 /** Everything a use case may touch; inside `transaction` all of it commits or rolls back together. */

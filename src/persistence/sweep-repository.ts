@@ -31,8 +31,11 @@ function toTicket(r: SweepRow): SweepTicket {
   };
 }
 
-/** TypeORM answers an UPDATE with [rows, affected]. */
-const affected = (result: unknown): number => (Array.isArray(result) && typeof result[1] === 'number' ? result[1] : 0);
+/** TypeORM answers an UPDATE … RETURNING with [rows, affected]. */
+const updatedIds = (result: unknown): Set<string> => {
+  const rows = Array.isArray(result) && Array.isArray(result[0]) ? (result[0] as { id: string }[]) : [];
+  return new Set(rows.map((r) => r.id));
+};
 
 /**
  * The sweep's queries, each served by a partial index (tickets_pending_due, tickets_sla_due) so a
@@ -57,12 +60,16 @@ export class TypeormSweepRepository implements SweepRepository {
     return rows.map(toTicket);
   }
 
-  async markRemindersSent(ticketId: string, from: number, to: number): Promise<boolean> {
+  async markRemindersSent(marks: readonly { ticketId: string; from: number; to: number }[]): Promise<Set<string>> {
+    if (marks.length === 0) return new Set();
     const result: unknown = await this.em.query(
-      `UPDATE tickets SET reminder_steps_sent = $3 WHERE id = $1 AND status = 'pending' AND reminder_steps_sent = $2`,
-      [ticketId, from, to],
+      `UPDATE tickets t SET reminder_steps_sent = m.step_to
+       FROM unnest($1::uuid[], $2::int[], $3::int[]) AS m(id, step_from, step_to)
+       WHERE t.id = m.id AND t.status = 'pending' AND t.reminder_steps_sent = m.step_from
+       RETURNING t.id`,
+      [marks.map((m) => m.ticketId), marks.map((m) => m.from), marks.map((m) => m.to)],
     );
-    return affected(result) === 1;
+    return updatedIds(result);
   }
 
   async claimIdlePending(idleSince: Date, limit: number): Promise<SweepTicket[]> {
@@ -90,11 +97,15 @@ export class TypeormSweepRepository implements SweepRepository {
     return rows.map(toTicket);
   }
 
-  async markSlaAlerted(ticketId: string, at: Date): Promise<boolean> {
+  async markSlaAlerted(ticketIds: readonly string[], at: Date): Promise<Set<string>> {
+    if (ticketIds.length === 0) return new Set();
     const result: unknown = await this.em.query(
-      `UPDATE tickets SET sla_alerted_at = $2 WHERE id = $1 AND sla_alerted_at IS NULL AND status = 'open' AND first_response_at IS NULL`,
-      [ticketId, at],
+      `UPDATE tickets SET sla_alerted_at = $2
+       WHERE id = ANY($1::uuid[]) AND sla_alerted_at IS NULL AND status = 'open' AND first_response_at IS NULL
+       RETURNING id`,
+      [ticketIds, at],
     );
-    return affected(result) === 1;
+    return updatedIds(result);
   }
+
 }

@@ -1,6 +1,6 @@
 import { ChamadoError } from '../errors';
 import type { Notice } from '../posts';
-import type { CoreDeps, Repositories } from '../ports';
+import type { CoreDeps, Repositories, UserPreference } from '../ports';
 import { canSee, type Actor, type Locale, type Ticket } from '../ticket';
 
 /** Translates a key for text the core itself stores (a follow-up's title prefix); i18n lives outside. */
@@ -10,9 +10,18 @@ export interface UseCaseDeps extends CoreDeps {
   translate: Translate;
 }
 
+/** The person's choice, else their platform's locale when Portuguese, else the default (contract §5, §6). */
+export const pickLocale = (pref: UserPreference | undefined, fallback: Locale): Locale =>
+  pref?.locale ?? (pref?.detectedLocale === 'pt-BR' ? 'pt-BR' : fallback);
+
 export async function localeOf(repos: Repositories, deps: CoreDeps, workspaceId: string, userId: string): Promise<Locale> {
-  const pref = await repos.preferences.get(workspaceId, userId);
-  return pref.locale ?? (pref.detectedLocale === 'pt-BR' ? 'pt-BR' : deps.settings.defaultLocale);
+  return pickLocale(await repos.preferences.get(workspaceId, userId), deps.settings.defaultLocale);
+}
+
+/** Many people's languages in one query: `(workspaceId, userId) => Locale`. */
+export async function localesOf(repos: Repositories, deps: CoreDeps, people: readonly { workspaceId: string; userId: string }[]) {
+  const prefs = await repos.preferences.getMany(people);
+  return (workspaceId: string, userId: string): Locale => pickLocale(prefs.get(`${workspaceId} ${userId}`), deps.settings.defaultLocale);
 }
 
 /** Loads a ticket the actor may see; one the actor may not see is "not found", so nothing leaks. */

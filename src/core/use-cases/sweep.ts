@@ -1,7 +1,7 @@
 import { applyStatus } from '../lifecycle';
-import type { PostBody } from '../posts';
+import type { OutboundPost, PostBody } from '../posts';
 import type { CoreDeps, Repositories, SweepTicket } from '../ports';
-import { localeOf, postCardUpdate, ticketKey } from './shared';
+import { localeOf, localesOf, postCardUpdate, ticketKey } from './shared';
 
 /** How many tickets one transaction claims: small enough to keep locks short, big enough to be cheap. */
 export const SWEEP_BATCH = 200;
@@ -30,9 +30,8 @@ async function inBatches(deps: CoreDeps, batch: Batch): Promise<number> {
   }
 }
 
-async function enqueue(repos: Repositories, ticket: SweepTicket, body: PostBody, at: Date): Promise<void> {
-  await repos.outbox.enqueue({ workspaceId: ticket.workspaceId, platform: ticket.platform, orderingKey: ticketKey(ticket), ticketNumber: ticket.number, body }, at);
-}
+const post = (ticket: SweepTicket, body: PostBody): OutboundPost =>
+  ({ workspaceId: ticket.workspaceId, platform: ticket.platform, orderingKey: ticketKey(ticket), ticketNumber: ticket.number, body });
 
 /** Pending tickets idle for autoCloseAfterMs: closed as auto_closed, with the card, a notice and an audit event. */
 async function autoClose(deps: CoreDeps, now: Date): Promise<number> {
@@ -48,11 +47,11 @@ async function autoClose(deps: CoreDeps, now: Date): Promise<number> {
       await repos.events.add(ticket.id, null, 'status_changed', { from: 'pending', to: 'closed', reason: 'auto_closed' }, now);
       await postCardUpdate(repos, ticket, now);
       const locale = await localeOf(repos, deps, ticket.workspaceId, ticket.requesterId);
-      await enqueue(repos, ticket, {
+      await repos.outbox.enqueue(post(ticket, {
         kind: 'thread_notice',
         ticketId: ticket.id,
         notice: { key: 'notices.auto_closed', params: { number: ticket.number, status: 'closed', person: ticket.requesterId }, locale, mentions: [ticket.requesterId] },
-      }, now);
+      }), now);
       acted += 1;
     }
     return { claimed: due.length, acted };
@@ -64,31 +63,28 @@ function stepsDue(since: Date, steps: readonly number[], now: Date): number {
   return steps.filter((step) => since.getTime() + step <= now.getTime()).length;
 }
 
-/** One reminder per ticket however many steps are overdue; all of them are marked sent. */
+/** One reminder per ticket however many steps are overdue; all of them are marked sent. A batch costs four queries. */
 async function remind(deps: CoreDeps, now: Date): Promise<number> {
   const steps = deps.settings.reminderSteps;
   if (steps.length === 0) return 0;
   return inBatches(deps, async (repos) => {
     const due = await repos.sweep.claimDueReminders(now, steps, SWEEP_BATCH);
-    let acted = 0;
-    for (const ticket of due) {
-      const to = stepsDue(ticket.pendingSince!, steps, now);
-      if (!(await repos.sweep.markRemindersSent(ticket.id, ticket.reminderStepsSent, to))) continue;
-      const locale = await localeOf(repos, deps, ticket.workspaceId, ticket.requesterId);
-      await enqueue(repos, ticket, {
-        kind: 'thread_notice',
-        ticketId: ticket.id,
-        notice: {
-          key: 'notices.reminder',
-          params: { number: ticket.number, person: ticket.requesterId, step: to },
-          locale,
-          mentions: [ticket.requesterId],
-          actions: ['still_need_help', 'close_it'],
-        },
-      }, now);
-      acted += 1;
-    }
-    return { claimed: due.length, acted };
+    const marks = due.map((t) => ({ ticketId: t.id, from: t.reminderStepsSent, to: stepsDue(t.pendingSince!, steps, now) }));
+    const marked = await repos.sweep.markRemindersSent(marks);
+    const reminded = due.filter((t) => marked.has(t.id));
+    const locale = await localesOf(repos, deps, reminded.map((t) => ({ workspaceId: t.workspaceId, userId: t.requesterId })));
+    await repos.outbox.enqueueMany(reminded.map((ticket) => post(ticket, {
+      kind: 'thread_notice',
+      ticketId: ticket.id,
+      notice: {
+        key: 'notices.reminder',
+        params: { number: ticket.number, person: ticket.requesterId, step: stepsDue(ticket.pendingSince!, steps, now) },
+        locale: locale(ticket.workspaceId, ticket.requesterId),
+        mentions: [ticket.requesterId],
+        actions: ['still_need_help', 'close_it'],
+      },
+    })), now);
+    return { claimed: due.length, acted: reminded.length };
   });
 }
 
@@ -97,24 +93,21 @@ async function alertSla(deps: CoreDeps, now: Date): Promise<number> {
   const createdBefore = new Date(now.getTime() - deps.settings.firstResponseSlaMs);
   return inBatches(deps, async (repos) => {
     const due = await repos.sweep.claimSlaDue(createdBefore, SWEEP_BATCH);
-    let acted = 0;
-    for (const ticket of due) {
-      if (!(await repos.sweep.markSlaAlerted(ticket.id, now))) continue;
-      await enqueue(repos, ticket, {
-        kind: 'sla_alert',
-        ticketId: ticket.id,
-        notice: {
-          key: 'notices.sla_alert',
-          params: { number: ticket.number, title: ticket.title, person: ticket.requesterId },
-          // Agents read it, and the core knows no agent's language: the workspace default.
-          locale: deps.settings.defaultLocale,
-          mentions: ticket.assigneeId ? [ticket.assigneeId] : [],
-          mentionAgents: true,
-        },
-      }, now);
-      acted += 1;
-    }
-    return { claimed: due.length, acted };
+    const marked = await repos.sweep.markSlaAlerted(due.map((t) => t.id), now);
+    const alerted = due.filter((t) => marked.has(t.id));
+    await repos.outbox.enqueueMany(alerted.map((ticket) => post(ticket, {
+      kind: 'sla_alert',
+      ticketId: ticket.id,
+      notice: {
+        key: 'notices.sla_alert',
+        params: { number: ticket.number, title: ticket.title, person: ticket.requesterId },
+        // Agents read it, and the core knows no agent's language: the workspace default.
+        locale: deps.settings.defaultLocale,
+        mentions: ticket.assigneeId ? [ticket.assigneeId] : [],
+        mentionAgents: true,
+      },
+    })), now);
+    return { claimed: due.length, acted: alerted.length };
   });
 }
 
