@@ -21,9 +21,9 @@ export interface SlackHarness {
  * The whole app in-process (HTTP server, real Bolt, outbox worker) on its own Postgres
  * database, talking to a fake Slack Web API started here.
  */
-export async function startSlackHarness(env: Record<string, string> = {}): Promise<SlackHarness> {
+export async function startSlackHarness(env: Record<string, string> = {}, given?: FakeSlackApi): Promise<SlackHarness> {
   const db = await createTestDatabase();
-  const fake = await new FakeSlackApi().start();
+  const fake = given ?? (await new FakeSlackApi().start());
   const config = loadConfig({
     PORT: '0', HOST: '127.0.0.1', DATABASE_URL: db.url, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: `${fake.url}/api/`, LOG_LEVEL: 'silent', AGENTS: 'slack:U_AGENT', ...env,

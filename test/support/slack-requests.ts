@@ -62,7 +62,7 @@ export class SlackRequests {
     return this.event({ type: 'message', channel, user: userId, text, ts, channel_type: 'channel', ...extra }, opts);
   }
 
-  messageShortcut(callbackId: string, userId: string, channel: string, message: Record<string, unknown>): Promise<SlackResponse> {
+  messageShortcut(callbackId: string, userId: string, channel: string, message: { ts: string } & object): Promise<SlackResponse> {
     return this.interaction({
       type: 'message_action', callback_id: callbackId, trigger_id: `trig-${randomBytes(3).toString('hex')}`, response_url: 'https://hooks.example/1',
       user: { id: userId, team_id: this.team }, channel: { id: channel, name: 'general' }, message_ts: message.ts, message: { type: 'message', ...message },
