@@ -12,7 +12,7 @@ const thread = [
   { ts: '1782000000.000400', user: 'U_AGENT', text: 'looking into both', thread_ts: ROOT },
 ];
 
-async function openSplit(userId: string, message: Record<string, unknown>) {
+async function openSplit(userId: string, message: { ts: string }) {
   const before = h.fake.callsOf('views.update').length;
   await h.slack.messageShortcut('split_conversation', userId, 'C_HELP', message);
   await h.fake.waitFor('views.update', () => h.fake.callsOf('views.update').length > before);
