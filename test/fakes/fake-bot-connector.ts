@@ -61,6 +61,11 @@ export class FakeBotConnector {
     return this.calls.filter((c) => c.status < 300);
   }
 
+  /** Successful calls made after the first `index` calls (an index into `calls`, failures included). */
+  acceptedSince(index: number): ConnectorCall[] {
+    return this.calls.slice(index).filter((c) => c.status < 300);
+  }
+
   private nextId(): string {
     this.seq += 1;
     return `17000000000${String(this.seq).padStart(2, '0')}`;

@@ -1,8 +1,12 @@
-import type { TurnContext } from 'botbuilder';
-import { runCommand } from '../../core';
+import { MessageFactory, type TurnContext } from 'botbuilder';
+import { runCommand, type CommandResult } from '../../core';
 import { splitConversationId } from '../conversation';
+import { sendPrivately } from '../private-reply';
 import { renderReply } from '../replies';
 import { actorOf, commandText, translatorFor, type TeamsContext } from '../turn';
+
+/** Answers that show tickets: only the asker may read them. */
+const PRIVATE_RESULTS = new Set<CommandResult['type']>(['list', 'detail']);
 
 /** `@Chamado <command>` in a channel or chat, or any message in a personal chat. */
 export async function handleCommand(teams: TeamsContext, context: TurnContext): Promise<void> {
@@ -13,13 +17,13 @@ export async function handleCommand(teams: TeamsContext, context: TurnContext): 
   if (result.type === 'done' && result.ticket) {
     teams.app.log.info({ platform: 'teams', ticket: result.ticket.number, key: result.key }, 'command handled');
   }
-  const reply = await renderReply({
-    result,
-    actor,
-    t: translatorFor(actor),
-    deps: teams.app.deps,
-    storage: teams.storage,
-    personal: activity.conversation.conversationType === 'personal',
-  });
+  const personal = activity.conversation.conversationType === 'personal';
+  const t = translatorFor(actor);
+  const reply = await renderReply({ result, actor, t, deps: teams.app.deps, storage: teams.storage, personal });
+  if (!personal && PRIVATE_RESULTS.has(result.type)) {
+    const sent = await sendPrivately(teams, context, reply);
+    await context.sendActivity(MessageFactory.text(t(sent ? 'teams:private.sent' : 'teams:private.unavailable', { prefix: t('teams:prefix') })));
+    return;
+  }
   await context.sendActivity(reply);
 }

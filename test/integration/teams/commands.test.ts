@@ -21,7 +21,7 @@ afterAll(async () => {
 
 /** Replies the bot sent back into a conversation after `since` calls. */
 const repliesIn = (conversationId: string, since: number) =>
-  connector.accepted.slice(since).filter((c) => c.method === 'POST' && c.conversationId === conversationId);
+  connector.acceptedSince(since).filter((c) => c.method === 'POST' && c.conversationId === conversationId);
 
 const textOf = (call: ConnectorCall) => String(call.body.text ?? '');
 
@@ -33,6 +33,14 @@ async function command(text: string, opts: Parameters<typeof channelCommand>[2] 
   const conversationId = (activity.conversation as { id: string }).id;
   const [reply] = await waitFor(() => repliesIn(conversationId, since).length > 0 && repliesIn(conversationId, since), `a reply to "${text}"`);
   return reply;
+}
+
+/** The 1:1 chat the bot opened with `person` after `since` calls, and what it posted there. */
+async function privateAnswer(person: { id: string }, since: number) {
+  const opened = await waitFor(() => connector.acceptedSince(since).find((c) => c.method === 'POST' && c.path === '/v3/conversations' && c.body.isGroup === false), 'a private chat');
+  expect(opened.body.members).toEqual([expect.objectContaining({ id: person.id })]);
+  const chatId = `conversation;messageid=${opened.answeredId}`;
+  return waitFor(() => connector.accepted.find((c) => c.method === 'POST' && c.conversationId === chatId), 'the private answer');
 }
 
 test('@Chamado new opens a ticket whose card starts a new thread in the channel', async () => {
@@ -70,7 +78,7 @@ test('an agent changes the status: the card is updated in place and the thread g
   expect(textOf(reply)).toBe('Ticket #1 is now Pending.');
   const { thread_id: root } = (await db.dataSource.query('SELECT thread_id FROM tickets WHERE number = 1'))[0];
   const threadConversation = `${CHANNEL};messageid=${root}`;
-  const update = await waitFor(() => connector.accepted.slice(before).find((c) => c.method === 'PUT' && cardText(c.body).includes('Reopen')), 'the card update');
+  const update = await waitFor(() => connector.acceptedSince(before).find((c) => c.method === 'PUT' && cardText(c.body).includes('Reopen')), 'the card update');
   expect(update.conversationId).toBe(threadConversation);
   expect(update.activityId).toBe(root);
   const [card] = cardsOf(update.body);
@@ -108,15 +116,34 @@ test('Portuguese: the activity locale picks pt-BR, and lang en overrides it', as
 
   const lang = await command('idioma en', { from: OTHER, locale: 'pt-BR' });
   expect(textOf(lang)).toBe("From now on I'll speak English with you.");
-  const after = await command('show #2', { from: OTHER, locale: 'pt-BR' });
-  expect(cardText(cardsOf(after.body)[0])).toContain('Ticket #2: Impressora sem tinta');
+  const since = connector.calls.length;
+  await command('show #2', { from: OTHER, locale: 'pt-BR' });
+  expect(cardText(cardsOf((await privateAnswer(OTHER, since)).body)[0])).toContain('Ticket #2: Impressora sem tinta');
 });
 
 test('show: a customer sees only their own tickets, agents see all', async () => {
   const hidden = await command('show #2', { from: CUSTOMER });
   expect(textOf(hidden)).toContain("can't find ticket #2");
-  const shown = await command('show #2', { from: AGENT });
-  expect(cardText(cardsOf(shown.body)[0])).toContain('Impressora sem tinta');
+  const since = connector.calls.length;
+  await command('show #2', { from: AGENT });
+  expect(cardText(cardsOf((await privateAnswer(AGENT, since)).body)[0])).toContain('Impressora sem tinta');
+});
+
+test('list and show asked in a channel are answered in a private chat, never in the channel', async () => {
+  const since = connector.calls.length;
+  const inChannel = await command('list', { from: OTHER });
+  expect(textOf(inChannel)).toBe('I sent you the answer in our private chat, so only you can see your tickets.');
+  expect(JSON.stringify(inChannel.body)).not.toContain('Impressora sem tinta');
+  const answer = await privateAnswer(OTHER, since);
+  expect(cardText(cardsOf(answer.body)[0])).toContain('Impressora sem tinta');
+  expect(answer.body.recipient).toMatchObject({ id: OTHER.id });
+});
+
+test('when the private chat cannot be opened, the channel is told how to ask, and sees no ticket', async () => {
+  connector.failNext(1, 403, {}, (method, path) => method === 'POST' && path === '/v3/conversations');
+  const reply = await command('show #2', { from: AGENT });
+  expect(textOf(reply)).toContain('open a chat with me and type list there');
+  expect(JSON.stringify(reply.body)).not.toContain('Impressora sem tinta');
 });
 
 test('in a personal chat no mention is needed', async () => {

@@ -48,7 +48,7 @@ describe('unauthenticated (no app id, not production)', () => {
   test('installing Chamado in a team posts a welcome card in the installer\'s language', async () => {
     const before = connector.calls.length;
     expect((await postActivity(app, installUpdate(connector, 'pt-BR'))).status).toBe(200);
-    const call = await waitFor(() => connector.accepted.slice(before).find((c) => c.conversationId === CHANNEL), 'the welcome card');
+    const call = await waitFor(() => connector.acceptedSince(before).find((c) => c.conversationId === CHANNEL), 'the welcome card');
     const text = cardText(cardsOf(call.body)[0]);
     expect(text).toContain('Olá, eu sou o Chamado');
     expect(text).toContain('@Chamado ajuda');

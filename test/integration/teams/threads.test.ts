@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 const ticket = async (number: number) => (await db.dataSource.query('SELECT id, status, assignee_id, thread_id, follow_up_of FROM tickets WHERE number = $1', [number]))[0];
-const postsIn = (conversationId: string, since = 0) => connector.accepted.slice(since).filter((c) => c.method === 'POST' && c.conversationId === conversationId);
+const postsIn = (conversationId: string, since = 0) => connector.acceptedSince(since).filter((c) => c.method === 'POST' && c.conversationId === conversationId);
 const text = (c: ConnectorCall) => String(c.body.text ?? '');
 
 async function post(activity: Record<string, unknown>) {
@@ -44,7 +44,7 @@ test('an agent presses Claim on the card: assigned, the card is updated, the thr
   const since = connector.calls.length;
   await press({ chamado: 'ticket', op: 'claim', number: 1 }, { from: AGENT, threadId: root });
   await waitFor(async () => (await ticket(1)).assignee_id === AGENT.id, 'the claim');
-  const update = await waitFor(() => connector.accepted.slice(since).find((c) => c.method === 'PUT' && c.activityId === root), 'the card update');
+  const update = await waitFor(() => connector.acceptedSince(since).find((c) => c.method === 'PUT' && c.activityId === root), 'the card update');
   expect(cardText(cardsOf(update.body)[0])).toContain(AGENT.name);
   await waitFor(() => postsIn(`${CHANNEL};messageid=${root}`, since).find((c) => text(c).includes('#1 is assigned to')), 'the thread notice');
 });
@@ -131,7 +131,7 @@ test('proactive posts survive a restart: a new app on the same database posts in
   await waitFor(async () => (await ticket(1)).status === 'pending', 'pending');
   const notice = await waitFor(() => postsIn(`${CHANNEL};messageid=${root}`, since).find((c) => text(c).includes('#1 is now Pending')), 'the thread notice after restart');
   expect(notice.path).toContain('/v3/conversations/');
-  await waitFor(() => connector.accepted.slice(since).find((c) => c.method === 'PUT' && c.activityId === root), 'the card update after restart');
+  await waitFor(() => connector.acceptedSince(since).find((c) => c.method === 'PUT' && c.activityId === root), 'the card update after restart');
 });
 
 test('Teams failing for a while (503, then 429 with Retry-After) delays the post but delivers it once', async () => {
