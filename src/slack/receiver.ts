@@ -6,6 +6,9 @@ import type { Logger } from '../logger';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
+/** The latest an event is acknowledged, handled or not: well inside Slack's 3 s. */
+export const EVENT_ACK_DEADLINE_MS = 2_500;
+
 /** What any Slack request body must at least look like once decoded. */
 const envelope = z.object({ type: z.string().optional(), command: z.string().optional() }).loose()
   .refine((b) => typeof b.type === 'string' || typeof b.command === 'string', 'not a Slack request');
@@ -86,7 +89,7 @@ export class ChamadoReceiver implements Receiver {
 
   private async dispatch(body: Record<string, unknown>, req: IncomingMessage, res: ServerResponse): Promise<void> {
     let acked = false;
-    const ack = async (response?: unknown): Promise<void> => {
+    const respond = (response?: unknown): void => {
       if (acked) return;
       acked = true;
       if (response === undefined || response === '') {
@@ -96,6 +99,14 @@ export class ChamadoReceiver implements Receiver {
       } else {
         sendJson(res, 200, response);
       }
+    };
+    // Bolt acks an Events API event before its listener runs. We hold that ack until the
+    // listener is done (a message is stored before Slack hears "received", so an acked event is
+    // never lost), but never past EVENT_ACK_DEADLINE_MS, inside Slack's 3 seconds.
+    const holdAck = body.type === 'event_callback';
+    const deadline = holdAck ? setTimeout(() => respond(), EVENT_ACK_DEADLINE_MS) : null;
+    const ack = async (response?: unknown): Promise<void> => {
+      if (!holdAck) respond(response);
     };
     const retryNum = Number(header(req, 'x-slack-retry-num'));
     const event: ReceiverEvent = {
@@ -115,8 +126,10 @@ export class ChamadoReceiver implements Receiver {
         sendJson(res, 500, { error: 'internal' });
       }
       return;
+    } finally {
+      if (deadline) clearTimeout(deadline);
     }
     // A request no listener answered (an unknown action, say) is still acknowledged.
-    await ack();
+    respond();
   }
 }
