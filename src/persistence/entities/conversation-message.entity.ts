@@ -25,7 +25,9 @@ export const ConversationMessageEntity = new EntitySchema<ConversationMessageRow
     threadId: { type: 'text', name: 'thread_id', nullable: true },
     authorId: { type: 'text', name: 'author_id' },
     text: { type: 'text' },
-    files: { type: 'jsonb' },
+    files: { type: 'jsonb', default: () => "'[]'" },
     postedAt: { type: 'timestamptz', name: 'posted_at' },
   },
+  // An expression index (coalesce(thread_id, message_id)), which entity metadata cannot describe.
+  indices: [{ name: 'conversation_messages_thread', synchronize: false }],
 });

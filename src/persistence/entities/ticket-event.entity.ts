@@ -18,7 +18,9 @@ export const TicketEventEntity = new EntitySchema<TicketEventRow>({
     ticketId: { type: 'uuid', name: 'ticket_id' },
     actorId: { type: 'text', name: 'actor_id', nullable: true },
     type: { type: 'text' },
-    data: { type: 'jsonb' },
-    createdAt: { type: 'timestamptz', name: 'created_at' },
+    data: { type: 'jsonb', default: () => "'{}'" },
+    createdAt: { type: 'timestamptz', name: 'created_at', default: () => 'now()' },
   },
+  foreignKeys: [{ name: 'ticket_events_ticket_id_fkey', target: 'Ticket', columnNames: ['ticketId'], referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
+  indices: [{ name: 'ticket_events_ticket', columns: ['ticketId', 'id'] }],
 });

@@ -14,7 +14,10 @@ export const TicketMessageEntity = new EntitySchema<TicketMessageRow>({
     platformMessageId: { type: 'text', name: 'platform_message_id' },
     authorId: { type: 'text', name: 'author_id' },
     text: { type: 'text' },
-    attachments: { type: 'jsonb' },
+    attachments: { type: 'jsonb', default: () => `'{"files": [], "links": []}'` },
     postedAt: { type: 'timestamptz', name: 'posted_at' },
   },
+  uniques: [{ name: 'ticket_messages_once', columns: ['ticketId', 'platformMessageId'] }],
+  foreignKeys: [{ name: 'ticket_messages_ticket_id_fkey', target: 'Ticket', columnNames: ['ticketId'], referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
+  indices: [{ name: 'ticket_messages_history', columns: ['ticketId', 'postedAt'] }],
 });

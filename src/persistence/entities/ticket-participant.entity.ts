@@ -18,6 +18,9 @@ export const TicketParticipantEntity = new EntitySchema<ParticipantRow>({
     userId: { type: 'text', name: 'user_id', primary: true },
     role: { type: 'text', primary: true },
     workspaceId: { type: 'text', name: 'workspace_id' },
-    addedAt: { type: 'timestamptz', name: 'added_at' },
+    addedAt: { type: 'timestamptz', name: 'added_at', default: () => 'now()' },
   },
+  checks: [{ name: 'ticket_participants_role_check', expression: "role IN ('requester', 'assignee', 'cc')" }],
+  foreignKeys: [{ name: 'ticket_participants_ticket_id_fkey', target: 'Ticket', columnNames: ['ticketId'], referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
+  indices: [{ name: 'ticket_participants_user', columns: ['workspaceId', 'userId', 'ticketId'] }],
 });

@@ -18,6 +18,10 @@ export const UserPreferenceEntity = new EntitySchema<UserPreferenceRow>({
     userId: { type: 'text', name: 'user_id', primary: true },
     locale: { type: 'text', nullable: true },
     detectedLocale: { type: 'text', name: 'detected_locale', nullable: true },
-    updatedAt: { type: 'timestamptz', name: 'updated_at' },
+    updatedAt: { type: 'timestamptz', name: 'updated_at', default: () => 'now()' },
   },
+  checks: [
+    { name: 'user_preferences_locale_check', expression: "locale IN ('en', 'pt-BR')" },
+    { name: 'user_preferences_detected_locale_check', expression: "detected_locale IN ('en', 'pt-BR')" },
+  ],
 });
