@@ -1,9 +1,11 @@
 import type { IngestOptions } from './ingest/run-ingest';
+import type { ScaleOptions } from './scale/run-scale';
 
 export interface Profile {
   name: 'quick' | 'full';
   command: string;
   ingest: IngestOptions;
+  scale: ScaleOptions;
 }
 
 /** Sizes of the two runs: `quick` fits in about three minutes on two cores, `full` is the issue's scale. */
@@ -12,10 +14,12 @@ export const PROFILES: Record<'quick' | 'full', Profile> = {
     name: 'quick',
     command: 'npm run bench',
     ingest: { levels: [8, 32, 64], seconds: 4, maxRequestsPerLevel: 100_000, threads: 2_000 },
+    scale: { tickets: 100_000, messagesPerTicket: 10, workspaces: 200, samples: 100 },
   },
   full: {
     name: 'full',
     command: 'npm run bench:full',
     ingest: { levels: [1, 8, 32, 64, 128], seconds: 10, maxRequestsPerLevel: 300_000, threads: 2_000 },
+    scale: { tickets: 1_000_000, messagesPerTicket: 10, workspaces: 200, samples: 300 },
   },
 };

@@ -6,11 +6,12 @@ import { describeMachine, machineLine } from './machine';
 import { openBenchPostgres } from './postgres';
 import { writeSection } from './report';
 import { runIngest } from './ingest/run-ingest';
+import { runScale } from './scale/run-scale';
 import { PROFILES, type Profile } from './profiles';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
-function parseArgs(argv: string[]): { profile: Profile; only: Set<string> | null } {
+function parseArgs(argv: string[]): { profile: Profile; only: Set<string> | null; arg: (name: string) => string | undefined } {
   const full = argv.includes('--full');
   const arg = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const base = full ? PROFILES.full : PROFILES.quick;
@@ -22,14 +23,16 @@ function parseArgs(argv: string[]): { profile: Profile; only: Set<string> | null
       ...(arg('levels') ? { levels: arg('levels')!.split(',').map(Number) } : {}),
       ...(arg('seconds') ? { seconds: Number(arg('seconds')) } : {}),
       ...(arg('targets') ? { targets: arg('targets')!.split(',') } : {}),
+      // e.g. --chamado-node-args=--cpu-prof,--cpu-prof-dir=/tmp/prof
+      ...(arg('chamado-node-args') ? { chamadoNodeArgs: arg('chamado-node-args')!.split(',') } : {}),
     },
   };
   const only = arg('only');
-  return { profile, only: only ? new Set(only.split(',')) : null };
+  return { profile, only: only ? new Set(only.split(',')) : null, arg };
 }
 
 async function main(): Promise<void> {
-  const { profile, only } = parseArgs(process.argv.slice(2));
+  const { profile, only, arg } = parseArgs(process.argv.slice(2));
   const wanted = (s: string) => !only || only.has(s);
   const started = Date.now();
   const pg = await openBenchPostgres();
@@ -41,6 +44,11 @@ async function main(): Promise<void> {
       log('ingest…');
       const ingest = await runIngest(pg, profile.ingest, log);
       writeSection(`ingest-${profile.name}`, `${stamp('')}\n\n${ingest.markdown}`);
+    }
+    if (wanted('scale')) {
+      log('scale…');
+      const scale = await runScale(pg, { ...profile.scale, ...(arg('tickets') ? { tickets: Number(arg('tickets')) } : {}) }, log);
+      writeSection(`scale-${profile.name}`, `${stamp('')}\n\n${scale}`);
     }
   } finally {
     await pg.stop();

@@ -25,6 +25,9 @@ interface Row {
   connections: number;
   result: LoadResult;
   stored: number | null;
+  /** Rows once the server stopped writing (an early-acking server keeps storing after the load). */
+  drained: number | null;
+  drainSeconds: number | null;
   cpuPercent: number | null;
   rssMiB: number | null;
 }
@@ -47,8 +50,18 @@ async function measure(server: ServerChild, dbUrl: string, connections: number, 
   const proc = watch.stop();
   // Counted the moment the load ends: an ack sent before its row committed would show as missing.
   const after = await countMessages(dbUrl);
+  // Then wait until the count stops moving (at most 60 s): what an early ack left still to store.
+  const drainStart = Date.now();
+  let drained = after;
+  for (let stable = 0; stable < 3 && Date.now() - drainStart < 60_000;) {
+    await sleep(250);
+    const n = await countMessages(dbUrl);
+    stable = n === drained ? stable + 1 : 0;
+    drained = n;
+  }
+  const drainSeconds = drained === after ? 0 : (Date.now() - drainStart - 750) / 1000;
   nextSeq += result.sent + 1;
-  return { result, stored: after - before, cpuPercent: proc.cpuPercent, rssMiB: proc.peakRssMiB };
+  return { result, stored: after - before, drained: drained - before, drainSeconds, cpuPercent: proc.cpuPercent, rssMiB: proc.peakRssMiB };
 }
 
 export interface IngestReport {
@@ -85,7 +98,7 @@ export async function runIngest(pg: BenchPostgres, o: IngestOptions, log: (line:
         for (const connections of o.levels) {
           await sleep(300);
           const m = await measure(server, db.url, connections, o);
-          rows.push({ target: target.name, connections, ...m, stored: target.stores ? m.stored : null });
+          rows.push({ target: target.name, connections, ...m, stored: target.stores ? m.stored : null, drained: target.stores ? m.drained : null });
           log(`  ${target.name} c=${connections}: ${m.result.rps.toFixed(0)} acks/s p99 ${m.result.p99} ms, stored ${m.stored}/${m.result.acks}, cpu ${m.cpuPercent?.toFixed(0)}%, rss ${m.rssMiB?.toFixed(0)} MiB`);
         }
       } finally {
@@ -110,22 +123,27 @@ export async function runIngest(pg: BenchPostgres, o: IngestOptions, log: (line:
 function render(rows: Row[], pgbenchRows: { connections: number; tps: number; p50: number; p99: number; p999: number }[], o: IngestOptions): string {
   const lost = (r: Row): Cell => (r.stored === null ? 'n/a (stores nothing)' : Math.max(0, r.result.acks - r.stored));
   const main = table(
-    ['server', 'connections', 'acks/s', 'p50 ms', 'p99 ms', 'p99.9 ms', 'acks', 'rows stored', 'acked but not stored', 'non-2xx + errors', 'server CPU %', 'server peak RSS MiB'],
+    ['server', 'connections', 'acks/s', 'p50 ms', 'p99 ms', 'p99.9 ms', 'acks', 'rows stored at end of load', 'acked but not stored', 'rows after drain (s)', 'stored/s incl. drain', 'non-2xx + errors', 'server CPU %', 'server peak RSS MiB'],
     [
-      ...rows.map((r): Cell[] => [r.target, r.connections, r.result.rps, r.result.p50, r.result.p99, r.result.p999, r.result.acks, r.stored, lost(r), r.result.non2xx + r.result.errors + r.result.timeouts, r.cpuPercent, r.rssMiB]),
-      ...pgbenchRows.map((p): Cell[] => ['pgbench, same SQL (database ceiling)', p.connections, p.tps, p.p50, p.p99, p.p999, null, null, null, null, null, null]),
+      ...rows.map((r): Cell[] => [
+        r.target, r.connections, r.result.rps, r.result.p50, r.result.p99, r.result.p999, r.result.acks, r.stored, lost(r),
+        r.drained === null ? null : `${r.drained.toLocaleString('en-US')} (${(r.drainSeconds ?? 0).toFixed(1)} s)`,
+        r.drained === null ? null : r.drained / (r.result.seconds + (r.drainSeconds ?? 0)),
+        r.result.non2xx + r.result.errors + r.result.timeouts, r.cpuPercent, r.rssMiB,
+      ]),
+      ...pgbenchRows.map((p): Cell[] => ['pgbench, same SQL (database ceiling)', p.connections, p.tps, p.p50, p.p99, p.p999, null, null, null, null, null, null, null, null]),
     ],
   );
   const at = (name: string, c: number) => rows.find((r) => r.target.startsWith(name) && r.connections === c);
   const ratios = table(
-    ['connections', 'Chamado acks/s', 'Chamado / ideal', 'Chamado / bare Bolt', 'ideal / pgbench', 'Chamado p99 ms'],
+    ['connections', 'Chamado acks/s', 'Chamado / ideal', 'Chamado / bare Bolt', 'ideal / pgbench', 'Chamado p99 ms', 'Chamado acked but not stored'],
     o.levels.map((c): Cell[] => {
       const ch = at('Chamado', c);
       const ideal = at('ideal', c);
       const bolt = at('bare Bolt', c);
       const pgb = pgbenchRows.find((p) => p.connections === c);
       const pct = (a?: number, b?: number): Cell => (a !== undefined && b ? `${((a / b) * 100).toFixed(0)} %` : null);
-      return [c, ch?.result.rps ?? null, pct(ch?.result.rps, ideal?.result.rps), pct(ch?.result.rps, bolt?.result.rps), pct(ideal?.result.rps, pgb?.tps), ch?.result.p99 ?? null];
+      return [c, ch?.result.rps ?? null, pct(ch?.result.rps, ideal?.result.rps), pct(ch?.result.rps, bolt?.result.rps), pct(ideal?.result.rps, pgb?.tps), ch?.result.p99 ?? null, ch ? lost(ch) : null];
     }),
   );
   const best = (name: string) => rows.filter((r) => r.target.startsWith(name)).reduce<Row | null>((b, r) => (!b || r.result.rps > b.result.rps ? r : b), null);

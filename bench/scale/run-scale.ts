@@ -1,0 +1,60 @@
+import { startServerChild } from '../child';
+import { startFakeSlack } from '../fake-slack-api';
+import { createBenchDatabase, query, type BenchPostgres } from '../postgres';
+import { BOT_TOKEN, SIGNING_SECRET } from '../slack-signing';
+import { explainHotQueries, renderExplain } from './explain';
+import { renderHttpPath, runHttpPath, SPLIT_ROOT, splitThread } from './http-path';
+import { AGENT, HEAVY_CC, HEAVY_REQUESTER, HEAVY_WORKSPACE, seedScale, type ScaleSize } from './seed';
+
+export interface ScaleOptions extends ScaleSize {
+  samples: number;
+}
+
+export async function runScale(pg: BenchPostgres, o: ScaleOptions, log: (line: string) => void): Promise<string> {
+  const db = await createBenchDatabase(pg, 'chamado_bench_scale');
+  const slack = await startFakeSlack({ replies: (_channel, ts) => (ts === SPLIT_ROOT || ts.startsWith('1750000000.') ? splitThread() : []) });
+  try {
+    const t0 = Date.now();
+    log(`  seeding ${o.tickets.toLocaleString('en-US')} tickets, ${(o.tickets * o.messagesPerTicket).toLocaleString('en-US')} messages, ${o.workspaces} workspaces…`);
+    await seedScale(db.url, o, log);
+    const seedSeconds = (Date.now() - t0) / 1000;
+    const counts = await query<{ t: string; m: string; p: string; e: string; o: string; size: string }>(db.url, `SELECT
+      (SELECT count(*) FROM tickets) t, (SELECT count(*) FROM ticket_messages) m, (SELECT count(*) FROM ticket_participants) p,
+      (SELECT count(*) FROM ticket_events) e, (SELECT count(*) FROM outbox) o, pg_size_pretty(pg_database_size(current_database())) size`);
+    const heavy = await query<{ role: string; all: string; active: string }>(db.url, `SELECT p.role, count(*) AS all, count(*) FILTER (WHERE t.status <> 'closed') AS active
+      FROM ticket_participants p JOIN tickets t ON t.id = p.ticket_id WHERE p.workspace_id = $1 AND p.user_id IN ($2, $3) GROUP BY p.role`, [HEAVY_WORKSPACE, HEAVY_REQUESTER, HEAVY_CC]);
+    log('  EXPLAIN of the hot queries…');
+    const explained = await explainHotQueries(db.url, new Date());
+    log(`    ${explained.length} statements, seq scans on big tables: ${explained.filter((e) => e.seqScans.length).length}`);
+
+    const server = await startServerChild('ingest/chamado-server.js', {
+      DATABASE_URL: db.url, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.url,
+      AGENTS: `slack:${AGENT}`, LOG_LEVEL: 'warn', NODE_ENV: 'production',
+    });
+    let pathMd = '';
+    try {
+      const numbers = (await query<{ number: number }>(db.url, `SELECT number FROM tickets WHERE workspace_id = $1 AND requester_id = $2 ORDER BY random() LIMIT 200`, [HEAVY_WORKSPACE, HEAVY_REQUESTER])).map((r) => r.number);
+      log('  HTTP path…');
+      const rows = await runHttpPath(server.url, slack, o.samples, numbers);
+      pathMd = renderHttpPath(rows);
+    } finally {
+      await server.stop();
+    }
+    const c = counts[0];
+    return [
+      `Seeded in ${seedSeconds.toFixed(0)} s (SQL generate_series, indexes rebuilt after the load): ${Number(c.t).toLocaleString('en-US')} tickets, ${Number(c.m).toLocaleString('en-US')} messages, ${Number(c.p).toLocaleString('en-US')} participants, ${Number(c.e).toLocaleString('en-US')} audit events, ${Number(c.o).toLocaleString('en-US')} delivered outbox rows over ${o.workspaces} workspaces; database ${c.size}. ` +
+        `Heavy requester \`${HEAVY_REQUESTER}\` and heavy CC \`${HEAVY_CC}\` in \`${HEAVY_WORKSPACE}\`: ${heavy.map((h) => `${h.role} on ${Number(h.all).toLocaleString('en-US')} tickets (${Number(h.active).toLocaleString('en-US')} not closed)`).join(', ')}.`,
+      '',
+      '#### Through HTTP (one request at a time, loopback client time ≥ server time)',
+      '',
+      pathMd,
+      '',
+      '#### EXPLAIN (ANALYZE, BUFFERS) of the hot queries, as the app sends them',
+      '',
+      renderExplain(explained),
+    ].join('\n');
+  } finally {
+    await slack.close();
+    await db.drop();
+  }
+}
