@@ -87,6 +87,14 @@ export interface SweepRepository {
   markSlaAlerted(ticketIds: readonly string[], at: Date): Promise<Set<string>>;
 }
 
+/** Inbound deliveries already handled (Slack retries an event it thinks we missed). */
+export interface DeliveryLog {
+  /** Marks a delivery handled; false when it already was. */
+  claim(deliveryId: string): Promise<boolean>;
+  /** Forgets a claim whose handling failed, so a redelivery can still do the work. */
+  release(deliveryId: string): Promise<void>;
+}
+
 /** Everything a use case may touch; inside `transaction` all of it commits or rolls back together. */
 export interface Repositories {
   tickets: TicketRepository;
@@ -95,6 +103,7 @@ export interface Repositories {
   outbox: OutboxPort;
   preferences: PreferenceRepository;
   conversations: ConversationLog;
+  deliveries: DeliveryLog;
   sweep: SweepRepository;
 }
 

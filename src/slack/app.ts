@@ -1,7 +1,6 @@
 import { App, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import { boltLogger } from './bolt-logger';
 import { slackClientOptions } from './client';
-import { claimEvent, releaseEvent } from './dedupe';
 import { registerListeners } from './listeners';
 import type { SlackRuntime } from './runtime';
 
@@ -11,7 +10,8 @@ import type { SlackRuntime } from './runtime';
  * Slack retries it.
  */
 export function createBoltApp(rt: SlackRuntime, receiver: Receiver, botId: string | undefined): App {
-  const { config, log, dataSource } = rt.context;
+  const { config, log } = rt.context;
+  const { deliveries } = rt.context.deps.store;
   const app = new App({
     receiver,
     token: config.SLACK_BOT_TOKEN,
@@ -23,16 +23,17 @@ export function createBoltApp(rt: SlackRuntime, receiver: Receiver, botId: strin
   });
 
   app.use(async ({ body, next }) => {
-    const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId !== 'string') return next();
-    if (!(await claimEvent(dataSource, eventId))) {
+    const { event_id: eventId, event } = body as { event_id?: unknown; event?: { type?: unknown } };
+    // Messages are deduplicated inside the transaction that stores them (ingestMessage).
+    if (typeof eventId !== 'string' || event?.type === 'message') return next();
+    if (!(await deliveries.claim(eventId))) {
       log.debug({ platform: 'slack', eventId }, 'event already handled: retry ignored');
       return;
     }
     try {
       await next();
     } catch (error) {
-      await releaseEvent(dataSource, eventId);
+      await deliveries.release(eventId);
       throw error;
     }
   });

@@ -1,4 +1,4 @@
-import { changeStatus, openTicket, recordThreadMessage, setLanguage, type Ticket } from '../../src/core';
+import { changeStatus, ingestMessage, openTicket, recordThreadMessage, setLanguage, type Ticket } from '../../src/core';
 import { chatMessage, coreFixture, person, type CoreFixture } from '../support/core-fixture';
 import { eventsFor, postsFor } from '../support/outbox-rows';
 
@@ -97,4 +97,32 @@ test('a follow-up’s title prefix is in the writer’s language', async () => {
   const outcome = await record(t, 'U_PT', 'voltou a falhar');
   expect(outcome.kind === 'follow_up' && outcome.followUp.title).toBe('Follow-up: Impressora');
   expect(outcome.kind === 'follow_up' && outcome.followUp.requesterId).toBe('U_PT');
+});
+
+describe('ingestMessage: one transaction per arriving message', () => {
+  test('keeps the message in the conversation log and the ticket history, once per delivery', async () => {
+    const t = await ticketWithThread('Ingest');
+    const message = reply(t, 'U_CUST', 'first detail', 'ing-1');
+    const input = { workspaceId: 'slack:T1', platform: 'slack' as const, message, authorIsAgent: false, deliveryId: 'Ev-ingest-1' };
+    expect(await ingestMessage(f.deps, input)).toMatchObject({ kind: 'recorded' });
+    expect(await ingestMessage(f.deps, input)).toEqual({ kind: 'already_delivered' });
+    expect(await f.deps.store.conversations.byIds('slack:T1', 'C1', ['ing-1'])).toHaveLength(1);
+    expect((await f.deps.store.messages.history(t.id, 10)).map((m) => m.platformMessageId)).toEqual(['ing-1']);
+    const [{ n }] = await f.db.dataSource.query(`SELECT count(*)::int AS n FROM processed_events WHERE event_id = 'Ev-ingest-1'`);
+    expect(n).toBe(1);
+  });
+
+  test('a message outside ticket threads is only logged', async () => {
+    const message = chatMessage('U_CUST', 'hello channel', { channelId: 'C1', id: 'ing-2' });
+    expect(await ingestMessage(f.deps, { workspaceId: 'slack:T1', platform: 'slack', message, authorIsAgent: false, deliveryId: null })).toEqual({ kind: 'not_a_ticket' });
+    expect(await f.deps.store.conversations.byIds('slack:T1', 'C1', ['ing-2'])).toHaveLength(1);
+  });
+
+  test('when storing fails, the delivery is not marked handled, so a redelivery can still store it', async () => {
+    const t = await ticketWithThread('Rollback');
+    const message = { ...reply(t, 'U_CUST', 'x', 'ing-3'), authorId: null as unknown as string };
+    await expect(ingestMessage(f.deps, { workspaceId: 'slack:T1', platform: 'slack', message, authorIsAgent: false, deliveryId: 'Ev-ingest-3' })).rejects.toThrow();
+    const [{ n }] = await f.db.dataSource.query(`SELECT count(*)::int AS n FROM processed_events WHERE event_id = 'Ev-ingest-3'`);
+    expect(n).toBe(0);
+  });
 });

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import { recordThreadMessage } from '../../../core';
+import { ingestMessage } from '../../../core';
 import { isPersonMessage, slackMessageSchema, toChatMessage } from '../../messages';
 import { workspaceOf } from '../../people';
 import type { SlackRuntime } from '../../runtime';
@@ -11,6 +11,7 @@ const editedEvent = z.object({ subtype: z.literal('message_changed'), channel: z
 /**
  * Every message a person posts where the bot is is kept (so a conversation can be split later);
  * one in a ticket thread also joins the ticket's history (Pending → Open, Closed → follow-up).
+ * Its event_id is marked handled in the same transaction (the app's dedupe skips messages).
  */
 export function registerMessageEvents(app: App, rt: SlackRuntime): void {
   app.event('message', async ({ event, body }) => {
@@ -24,10 +25,9 @@ export function registerMessageEvents(app: App, rt: SlackRuntime): void {
     const parsed = messageEvent.safeParse(event);
     if (!parsed.success || !isPersonMessage(parsed.data, rt.botUserId)) return;
     const message = toChatMessage(parsed.data, parsed.data.channel);
-    await conversations.record(workspaceId, 'slack', message);
-    if (!message.threadId) return;
-    const outcome = await recordThreadMessage(rt.context.deps, { workspaceId, platform: 'slack', message, authorIsAgent: await rt.people.isAgent(message.authorId) });
-    if (outcome.kind === 'not_a_ticket' || outcome.kind === 'duplicate') return;
+    const authorIsAgent = message.threadId ? await rt.people.isAgent(message.authorId) : false;
+    const outcome = await ingestMessage(rt.context.deps, { workspaceId, platform: 'slack', message, authorIsAgent, deliveryId: body.event_id ?? null });
+    if (outcome.kind === 'not_a_ticket' || outcome.kind === 'duplicate' || outcome.kind === 'already_delivered') return;
     const log = rt.context.log.child({ platform: 'slack', channel: message.channelId });
     if (outcome.kind === 'follow_up') log.info({ ticket: outcome.followUp.number, original: outcome.original.number }, 'follow-up opened');
     else log.info({ ticket: outcome.ticket.number, reopened: outcome.reopened }, 'thread message recorded');
