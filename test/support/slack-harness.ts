@@ -1,4 +1,4 @@
-import { startChamado, type RunningApp } from '../../src/app';
+import { startChamado, type RunningApp, type StartOptions } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { FakeSlackApi } from '../fakes/fake-slack-api';
@@ -19,16 +19,17 @@ export interface SlackHarness {
 
 /**
  * The whole app in-process (HTTP server, real Bolt, outbox worker) on its own Postgres
- * database, talking to a fake Slack Web API started here.
+ * database, talking to a fake Slack Web API started here. `options` reach startChamado (a clock
+ * the test moves, for automation driven by hand).
  */
-export async function startSlackHarness(env: Record<string, string> = {}, given?: FakeSlackApi): Promise<SlackHarness> {
+export async function startSlackHarness(env: Record<string, string> = {}, given?: FakeSlackApi, options: StartOptions = {}): Promise<SlackHarness> {
   const db = await createTestDatabase();
   const fake = given ?? (await new FakeSlackApi().start());
   const config = loadConfig({
     PORT: '0', HOST: '127.0.0.1', DATABASE_URL: db.url, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: `${fake.url}/api/`, LOG_LEVEL: 'silent', AGENTS: 'slack:U_AGENT', ...env,
   });
-  const app = await startChamado(config, createLogger('silent'));
+  const app = await startChamado(config, createLogger('silent'), options);
   return {
     app,
     fake,

@@ -1,5 +1,5 @@
 import { loadConfig } from '../../src/config';
-import { startChamado, type RunningApp } from '../../src/app';
+import { startChamado, type RunningApp, type StartOptions } from '../../src/app';
 import { createLogger } from '../../src/logger';
 import { FakeBotConnector } from '../fakes/fake-bot-connector';
 
@@ -13,10 +13,10 @@ export const OTHER = { id: '29:other', name: 'Olga Other' };
 
 export type Json = Record<string, unknown>;
 
-/** The app in-process on a test database, Teams unauthenticated unless env says otherwise. */
-export async function startTeamsApp(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningApp> {
+/** The app in-process on a test database, Teams unauthenticated unless env says otherwise; `options` reach startChamado (a movable clock). */
+export async function startTeamsApp(databaseUrl: string, env: Record<string, string> = {}, options: StartOptions = {}): Promise<RunningApp> {
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', AGENTS: `teams:${AGENT.id}`, ...env });
-  return startChamado(config, createLogger('silent'));
+  return startChamado(config, createLogger('silent'), options);
 }
 
 export async function postActivity(app: RunningApp, activity: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown; text: string }> {
