@@ -41,3 +41,12 @@ export function withMentions(params: Record<string, string | number>, names: Map
   const ahead = extra.filter((id) => !entities.has(id)).map(mention);
   return { params: out, entities: [...entities.values()], prefix: ahead.length ? `${ahead.join(' ')} ` : '' };
 }
+
+/**
+ * The entities whose `<at>` tag the final text shows. Teams refuses (400) a mention entity
+ * whose tag is not in the text, and a template need not use every param that names someone
+ * (the first-response alert carries the requester but names only the ticket).
+ */
+export function shownMentions(text: string, entities: readonly Mention[]): Mention[] {
+  return entities.filter((e) => Boolean(e.text) && text.includes(e.text!));
+}

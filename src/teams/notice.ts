@@ -2,7 +2,7 @@ import type { Activity } from 'botbuilder';
 import type { Notice, NoticeAction } from '../core';
 import { tFor } from '../i18n';
 import { adaptiveCard, asAttachment, submit } from './cards/card';
-import { personIds, withMentions } from './mentions';
+import { personIds, shownMentions, withMentions } from './mentions';
 import type { TeamsContext } from './turn';
 
 const ACTION_STYLE: Record<NoticeAction, 'positive' | 'destructive' | undefined> = {
@@ -21,7 +21,8 @@ export async function noticeActivity(teams: TeamsContext, workspaceId: string, n
   const extra = [...(notice.mentions ?? []), ...agents];
   const names = await teams.storage.namesOf(workspaceId, personIds(notice.params, extra));
   const rendered = withMentions(notice.params, names, extra);
-  const activity: Partial<Activity> = { type: 'message', text: rendered.prefix + t(notice.key, rendered.params), entities: rendered.entities };
+  const text = rendered.prefix + t(notice.key, rendered.params);
+  const activity: Partial<Activity> = { type: 'message', text, entities: shownMentions(text, rendered.entities) };
   const actions = ticketNumber === null ? [] : notice.actions ?? [];
   if (actions.length > 0) {
     const buttons = actions.map((action) =>

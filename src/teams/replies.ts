@@ -7,7 +7,7 @@ import { detailCard } from './cards/detail-card';
 import { newTicketForm } from './cards/forms';
 import { helpCard } from './cards/help-card';
 import { listCard } from './cards/list-card';
-import { withMentions } from './mentions';
+import { shownMentions, withMentions } from './mentions';
 import type { TeamsStorage } from './storage';
 
 export interface ReplyInput {
@@ -24,7 +24,8 @@ export interface ReplyInput {
 export async function textWithMentions(storage: TeamsStorage, workspaceId: string, t: TFunction, key: string, params: Record<string, string | number>): Promise<Partial<Activity>> {
   const ids = ['actor', 'person', 'people'].flatMap((k) => String(params[k] ?? '').split(',')).filter(Boolean);
   const rendered = withMentions(params, await storage.namesOf(workspaceId, ids));
-  return { ...MessageFactory.text(t(key, rendered.params)), entities: rendered.entities };
+  const text = t(key, rendered.params);
+  return { ...MessageFactory.text(text), entities: shownMentions(text, rendered.entities) };
 }
 
 export const errorText = (t: TFunction, code: string, params: Record<string, string | number>) =>

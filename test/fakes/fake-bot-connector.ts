@@ -95,6 +95,11 @@ export class FakeBotConnector {
       call.status = failure.status;
       return { status: failure.status, body: { error: { code: 'Failure', message: 'failing on demand' } }, headers: failure.headers };
     }
+    const invalid = invalidMention((body.activity as Record<string, unknown> | undefined) ?? body);
+    if (invalid) {
+      call.status = 400;
+      return { status: 400, body: { error: { code: 'BadArgument', message: `Invalid mention entity: ${invalid}` } } };
+    }
     if (!match) {
       call.status = 404;
       return { status: 404, body: { error: { code: 'NotFound', message: path } } };
@@ -117,4 +122,15 @@ export class FakeBotConnector {
     call.status = 405;
     return { status: 405, body: {} };
   }
+}
+
+/**
+ * Teams answers 400 when a mention entity's text does not appear in the activity's text: an
+ * entity must point at an `<at>…</at>` the reader sees. Returns the offending text, if any.
+ */
+function invalidMention(activity: Record<string, unknown>): string | null {
+  const entities = Array.isArray(activity.entities) ? (activity.entities as { type?: string; text?: string }[]) : [];
+  const text = typeof activity.text === 'string' ? activity.text : '';
+  const bad = entities.find((e) => e.type === 'mention' && !(e.text && text.includes(e.text)));
+  return bad ? String(bad.text) : null;
 }
