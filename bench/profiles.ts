@@ -6,6 +6,7 @@ export interface Profile {
   command: string;
   ingest: IngestOptions;
   scale: ScaleOptions;
+  startupRuns: number;
 }
 
 /** Sizes of the two runs: `quick` fits in about three minutes on two cores, `full` is the issue's scale. */
@@ -15,11 +16,13 @@ export const PROFILES: Record<'quick' | 'full', Profile> = {
     command: 'npm run bench',
     ingest: { levels: [8, 32, 64], seconds: 4, maxRequestsPerLevel: 100_000, threads: 2_000 },
     scale: { tickets: 100_000, messagesPerTicket: 10, workspaces: 200, samples: 100 },
+    startupRuns: 1,
   },
   full: {
     name: 'full',
     command: 'npm run bench:full',
     ingest: { levels: [1, 8, 32, 64, 128], seconds: 10, maxRequestsPerLevel: 300_000, threads: 2_000 },
     scale: { tickets: 1_000_000, messagesPerTicket: 10, workspaces: 200, samples: 300 },
+    startupRuns: 3,
   },
 };

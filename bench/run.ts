@@ -7,6 +7,7 @@ import { openBenchPostgres } from './postgres';
 import { writeSection } from './report';
 import { runIngest } from './ingest/run-ingest';
 import { runScale } from './scale/run-scale';
+import { runStartup } from './startup/run-startup';
 import { PROFILES, type Profile } from './profiles';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -49,6 +50,11 @@ async function main(): Promise<void> {
       log('scale…');
       const scale = await runScale(pg, { ...profile.scale, ...(arg('tickets') ? { tickets: Number(arg('tickets')) } : {}) }, log);
       writeSection(`scale-${profile.name}`, `${stamp('')}\n\n${scale}`);
+    }
+    if (wanted('startup')) {
+      log('startup…');
+      const startup = await runStartup(pg, profile.startupRuns, log);
+      writeSection(`startup-${profile.name}`, `${stamp('')}\n\n${startup}`);
     }
   } finally {
     await pg.stop();
