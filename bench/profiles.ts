@@ -1,5 +1,6 @@
 import type { IngestOptions } from './ingest/run-ingest';
 import type { ScaleOptions } from './scale/run-scale';
+import type { SweepOptions } from './sweep/run-sweep';
 
 export interface Profile {
   name: 'quick' | 'full';
@@ -7,6 +8,7 @@ export interface Profile {
   ingest: IngestOptions;
   scale: ScaleOptions;
   startupRuns: number;
+  sweep: SweepOptions;
 }
 
 /** Sizes of the two runs: `quick` fits in about three minutes on two cores, `full` is the issue's scale. */
@@ -17,6 +19,7 @@ export const PROFILES: Record<'quick' | 'full', Profile> = {
     ingest: { levels: [8, 32, 64], seconds: 4, maxRequestsPerLevel: 100_000, threads: 2_000 },
     scale: { tickets: 100_000, messagesPerTicket: 10, workspaces: 200, samples: 100 },
     startupRuns: 1,
+    sweep: { due: 20_000, channels: 2_000, deliverySeconds: 5 },
   },
   full: {
     name: 'full',
@@ -24,5 +27,6 @@ export const PROFILES: Record<'quick' | 'full', Profile> = {
     ingest: { levels: [1, 8, 32, 64, 128], seconds: 10, maxRequestsPerLevel: 300_000, threads: 2_000 },
     scale: { tickets: 1_000_000, messagesPerTicket: 10, workspaces: 200, samples: 300 },
     startupRuns: 3,
+    sweep: { due: 100_000, channels: 2_000, deliverySeconds: 15 },
   },
 };

@@ -8,6 +8,7 @@ import { writeSection } from './report';
 import { runIngest } from './ingest/run-ingest';
 import { runScale } from './scale/run-scale';
 import { runStartup } from './startup/run-startup';
+import { runSweep } from './sweep/run-sweep';
 import { PROFILES, type Profile } from './profiles';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -50,6 +51,11 @@ async function main(): Promise<void> {
       log('scale…');
       const scale = await runScale(pg, { ...profile.scale, ...(arg('tickets') ? { tickets: Number(arg('tickets')) } : {}) }, log);
       writeSection(`scale-${profile.name}`, `${stamp('')}\n\n${scale}`);
+    }
+    if (wanted('sweep')) {
+      log('sweep…');
+      const sweep = await runSweep(pg, { ...profile.sweep, ...(arg('due') ? { due: Number(arg('due')) } : {}) }, log);
+      writeSection(`sweep-${profile.name}`, `${stamp('')}\n\n${sweep}`);
     }
     if (wanted('startup')) {
       log('startup…');

@@ -1,0 +1,123 @@
+/**
+ * Reminder sweep at scale: `due` Pending tickets whose first reminder is due at once, swept by
+ * 1, 2 and 3 instances started together; then delivery of those reminders by 1, 2 and 3 Chamado
+ * instances against a fake Slack that allows one post a second per channel (429 + Retry-After).
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { startServerChild, type ServerChild } from '../child';
+import { startFakeSlack } from '../fake-slack-api';
+import { createBenchDatabase, query, type BenchPostgres } from '../postgres';
+import { table, type Cell } from '../report';
+import { BOT_TOKEN, SIGNING_SECRET } from '../slack-signing';
+import { sleep } from '../stats';
+
+export interface SweepOptions {
+  due: number;
+  channels: number;
+  deliverySeconds: number;
+}
+
+interface SweepReport { reminders: number; ms: number; startedAt: number; endedAt: number }
+
+const WS = 'slack:TSWEEP';
+
+async function seed(url: string, o: SweepOptions): Promise<void> {
+  await query(url, `TRUNCATE tickets, outbox, workspace_counters CASCADE`);
+  await query(url, `INSERT INTO tickets (workspace_id, platform, number, title, status, requester_id, assignee_id, channel_id, thread_id,
+      created_at, updated_at, pending_since, last_activity_at, first_response_at, reminder_steps_sent)
+    SELECT $1, 'slack', n, 'Waiting on you ' || n, 'pending', 'U' || (n % 5000), 'UA1', 'CW' || (n % $3::int), '1700000000.' || lpad(n::text, 7, '0'),
+      now() - interval '2 days', now() - interval '25 hours', now() - interval '25 hours' - (n || ' ms')::interval, now() - interval '25 hours', now() - interval '2 days', 0
+    FROM generate_series(1, $2::int) n`, [WS, o.due, o.channels]);
+  await query(url, `INSERT INTO workspace_counters VALUES ($1, $2)`, [WS, o.due]);
+  await query(url, `INSERT INTO ticket_participants (ticket_id, user_id, role, workspace_id) SELECT id, requester_id, 'requester', workspace_id FROM tickets`);
+  await query(url, 'VACUUM ANALYZE');
+}
+
+function sweepInstances(url: string, n: number): Promise<SweepReport[]> {
+  const now = new Date().toISOString();
+  const children = Array.from({ length: n }, () => spawn(process.execPath, [path.join(__dirname, 'sweep-worker.js'), JSON.stringify({ url, now })], { stdio: ['pipe', 'pipe', 'pipe'] }));
+  const outputs = children.map((c) => {
+    let out = '';
+    let err = '';
+    c.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
+    c.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
+    const ready = new Promise<void>((resolve) => {
+      const check = () => (out.includes('ready\n') ? resolve() : setTimeout(check, 10));
+      check();
+    });
+    const done = new Promise<SweepReport>((resolve, reject) => c.once('close', (code) => {
+      if (code !== 0) return reject(new Error(`sweep-worker exited with ${code}: ${err.slice(-1500)}`));
+      resolve(JSON.parse(out.trim().split('\n').pop()!) as SweepReport);
+    }));
+    return { ready, done };
+  });
+  return Promise.all(outputs.map((o) => o.ready)).then(() => {
+    for (const c of children) c.stdin.end('go\n');
+    return Promise.all(outputs.map((o) => o.done));
+  });
+}
+
+const reminderStats = async (url: string) => (await query<{ total: string; tickets: string; sent: string }>(url, `
+  SELECT count(*) AS total, count(DISTINCT payload->>'ticketId') AS tickets, count(*) FILTER (WHERE status = 'sent') AS sent
+  FROM outbox WHERE kind = 'thread_notice' AND payload->'notice'->>'key' = 'notices.reminder'`))[0];
+
+export async function runSweep(pg: BenchPostgres, o: SweepOptions, log: (line: string) => void): Promise<string> {
+  const db = await createBenchDatabase(pg, 'chamado_bench_sweep');
+  const sweepRows: Cell[][] = [];
+  const deliveryRows: Cell[][] = [];
+  try {
+    for (const n of [1, 2, 3]) {
+      await seed(db.url, o);
+      const reports = await sweepInstances(db.url, n);
+      const span = (Math.max(...reports.map((r) => r.endedAt)) - Math.min(...reports.map((r) => r.startedAt))) / 1000;
+      const s = await reminderStats(db.url);
+      const duplicates = Number(s.total) - Number(s.tickets);
+      sweepRows.push([n, o.due, Number(s.total), Number(s.tickets), duplicates, span, Number(s.total) / span, reports.map((r) => r.reminders).join(' + ')]);
+      log(`  sweep ×${n}: ${s.total} reminders for ${s.tickets} tickets in ${span.toFixed(2)} s, duplicates ${duplicates}`);
+    }
+    // Delivery of the last sweep's reminders, by 1, 2 and 3 Chamado instances sharing the outbox.
+    const slack = await startFakeSlack({ perChannelPerSecond: 1 });
+    try {
+      for (const n of [1, 2, 3]) {
+        const servers: ServerChild[] = [];
+        const posts0 = slack.calls.get('chat.postMessage') ?? 0;
+        const limited0 = slack.rateLimited;
+        try {
+          for (let i = 0; i < n; i++) {
+            servers.push(await startServerChild('ingest/chamado-server.js', {
+              DATABASE_URL: db.url, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.url,
+              LOG_LEVEL: 'error', NODE_ENV: 'production', SCHEDULER_CRON: '0 0 1 1 *',
+            }));
+          }
+          // The window starts once every instance is up (start-up time is measured elsewhere).
+          var atReady = Number((await reminderStats(db.url)).sent); // eslint-disable-line no-var
+          await sleep(o.deliverySeconds * 1000);
+          var atEnd = Number((await reminderStats(db.url)).sent); // eslint-disable-line no-var
+        } finally {
+          await Promise.all(servers.map((s) => s.stop()));
+        }
+        const sent = atEnd - atReady;
+        const posts = (slack.calls.get('chat.postMessage') ?? 0) - posts0;
+        const limited = slack.rateLimited - limited0;
+        deliveryRows.push([n, o.channels, o.deliverySeconds, sent, sent / o.deliverySeconds, posts, limited, Math.min(o.channels, o.due)]);
+        log(`  delivery ×${n}: ${sent} reminders sent in ${o.deliverySeconds} s (${(sent / o.deliverySeconds).toFixed(0)}/s), 429s ${limited}`);
+      }
+      const dup = (await query<{ n: string }>(db.url, `SELECT count(*) - count(DISTINCT payload->>'ticketId') AS n FROM outbox WHERE status = 'sent' AND kind = 'thread_notice'`))[0];
+      deliveryRows.push(['duplicate posts among sent rows', null, null, Number(dup.n), null, null, null, null]);
+    } finally {
+      await slack.close();
+    }
+  } finally {
+    await db.drop();
+  }
+  return [
+    `${o.due.toLocaleString('en-US')} Pending tickets, each with its first reminder (24 h) due now, over ${o.channels.toLocaleString('en-US')} channels. Sweep: the core's \`sweep(deps, now)\` in 1, 2 or 3 processes started together (fresh seed each time); time from the first start to the last finish.`,
+    '',
+    table(['instances', 'due', 'reminders enqueued', 'distinct tickets', 'duplicates', 'seconds to enqueue all', 'enqueued/s', 'per instance'], sweepRows),
+    '',
+    `Delivery: 1, 2, then 3 Chamado processes (\`startChamado\`, delivery worker on) for ${o.deliverySeconds} s each, continuing on the same outbox, against a fake Slack that allows 1 \`chat.postMessage\` a second per channel and answers 429 with Retry-After otherwise. The ceiling is one post a second per channel.`,
+    '',
+    table(['instances', 'channels', 'seconds', 'reminders delivered', 'delivered/s', 'postMessage accepted', '429 answered', 'ceiling posts/s'], deliveryRows),
+  ].join('\n');
+}
