@@ -1,6 +1,6 @@
 import { ChamadoError } from '../errors';
 import type { Actor, Ticket } from '../ticket';
-import { localeOf, postCardUpdate, postThreadNotice, requireAgent, visibleTicket, type UseCaseDeps } from './shared';
+import { localeOf, postCardUpdate, postThreadNotice, requireAgent, touch, visibleTicket, type UseCaseDeps } from './shared';
 
 /** `claim` (assignee = me) and `assign` (assignee = someone): agents only. */
 export async function assignTicket(deps: UseCaseDeps, actor: Actor, number: number, assigneeId: string): Promise<Ticket> {
@@ -12,8 +12,8 @@ export async function assignTicket(deps: UseCaseDeps, actor: Actor, number: numb
     const previous = ticket.assigneeId;
     ticket.assigneeId = assigneeId;
     ticket.ccIds = ticket.ccIds.filter((id) => id !== assigneeId);
-    ticket.updatedAt = now;
-    ticket.lastActivityAt = now;
+    // A person's change: keeps a Pending ticket alive and, by an agent, is a first response.
+    touch(ticket, actor, now);
     await repos.tickets.save(ticket);
     await repos.tickets.saveParticipants(ticket);
     await repos.events.add(ticket.id, actor.userId, 'assigned', { from: previous, to: assigneeId }, now);

@@ -1,6 +1,6 @@
 import { ChamadoError } from '../errors';
 import type { Actor, Ticket } from '../ticket';
-import { localeOf, postThreadNotice, visibleTicket, type UseCaseDeps } from './shared';
+import { localeOf, postThreadNotice, touch, visibleTicket, type UseCaseDeps } from './shared';
 
 /**
  * Agents and the requester CC colleagues on a ticket and take them off again; a CC'd person
@@ -17,8 +17,8 @@ export async function changeCc(deps: UseCaseDeps, actor: Actor, number: number, 
     if (changed.length === 0) throw new ChamadoError(add ? 'already_cc' : 'not_cc', { number });
     const now = deps.clock.now();
     ticket.ccIds = add ? [...ticket.ccIds, ...changed] : ticket.ccIds.filter((id) => !changed.includes(id));
-    ticket.updatedAt = now;
-    ticket.lastActivityAt = now;
+    // A person's change: keeps a Pending ticket alive and, by an agent, is a first response.
+    touch(ticket, actor, now);
     await repos.tickets.save(ticket);
     await repos.tickets.saveParticipants(ticket);
     await repos.events.add(ticket.id, actor.userId, add ? 'cc_added' : 'cc_removed', { userIds: changed }, now);

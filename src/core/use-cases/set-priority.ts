@@ -1,6 +1,6 @@
 import { ChamadoError } from '../errors';
 import type { Actor, Priority, Ticket } from '../ticket';
-import { localeOf, postCardUpdate, postThreadNotice, requireAgent, visibleTicket, type UseCaseDeps } from './shared';
+import { localeOf, postCardUpdate, postThreadNotice, requireAgent, touch, visibleTicket, type UseCaseDeps } from './shared';
 
 export async function setPriority(deps: UseCaseDeps, actor: Actor, number: number, priority: Priority): Promise<Ticket> {
   requireAgent(actor);
@@ -10,8 +10,8 @@ export async function setPriority(deps: UseCaseDeps, actor: Actor, number: numbe
     const now = deps.clock.now();
     const from = ticket.priority;
     ticket.priority = priority;
-    ticket.updatedAt = now;
-    ticket.lastActivityAt = now;
+    // A person's change: keeps a Pending ticket alive and, by an agent, is a first response.
+    touch(ticket, actor, now);
     await repos.tickets.save(ticket);
     await repos.events.add(ticket.id, actor.userId, 'priority_changed', { from, to: priority }, now);
     await postCardUpdate(repos, ticket, now);

@@ -51,6 +51,8 @@ describe('with a movable clock and the sweep run by hand', () => {
   const clock = new FrozenClock(new Date());
   const run = () => sweep(h.app.context.deps, clock.now());
   const { row, open, drained, repliesIn, isReminder } = helpers(() => h);
+  // Leases follow the app's clock: a post still in flight when the clock jumps would be claimed again.
+  const advance = async (ms: number) => { await drained(); clock.advance(ms); };
 
   beforeAll(async () => {
     h = await startSlackHarness({ SCHEDULER_CRON: NEVER }, undefined, { now: clock.now });
@@ -68,12 +70,12 @@ describe('with a movable clock and the sweep run by hand', () => {
 
   test('a Pending ticket\'s reminder is a reply in its thread mentioning the requester, with two buttons; sent once', async () => {
     const { number, thread } = await pendingTicket('U_CUST', 'Printer jams');
-    clock.advance(DAY - 1000);
+    await advance(DAY - 1000);
     await run();
     await drained();
     expect(repliesIn(thread, isReminder)).toHaveLength(0);
 
-    clock.advance(1000);
+    await advance(1000);
     expect((await run()).reminders).toBe(1);
     const reminder = await h.fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === thread && isReminder(c));
     expect(reminder.body.channel).toBe('C_GENERAL');
@@ -91,7 +93,7 @@ describe('with a movable clock and the sweep run by hand', () => {
 
   test('"I still need help" pressed by someone else is refused privately; by the requester it reopens the ticket and updates the card', async () => {
     const { number, thread } = await pendingTicket('U_CUST', 'Scanner offline');
-    clock.advance(DAY);
+    await advance(DAY);
     await run();
     const reminder = await h.fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === thread && isReminder(c));
     const where = { channel: 'C_GENERAL', messageTs: String(reminder.body.thread_ts) };
@@ -110,7 +112,7 @@ describe('with a movable clock and the sweep run by hand', () => {
     await h.fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === thread && String(c.body.text).includes(`#${number} is now Open (by <@U_CUST>)`));
 
     // Open again: no more reminders, however long it waits.
-    clock.advance(3 * DAY);
+    await advance(3 * DAY);
     await run();
     await drained();
     expect(repliesIn(thread, isReminder)).toHaveLength(1);
@@ -119,7 +121,7 @@ describe('with a movable clock and the sweep run by hand', () => {
   test('in pt-BR: the reminder and its buttons speak Portuguese, and "Pode fechar" closes the ticket for the requester', async () => {
     h.fake.locales.set('U_PT', 'pt-BR');
     const { number, thread } = await pendingTicket('U_PT', 'Impressora travada');
-    clock.advance(DAY);
+    await advance(DAY);
     await run();
     const reminder = await h.fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === thread && isReminder(c));
     expect(reminder.body.text).toContain(translate('pt-BR', 'notices.reminder', { person: '<@U_PT>', number }));
@@ -135,7 +137,7 @@ describe('with a movable clock and the sweep run by hand', () => {
   test('each reminder step once, then the auto-close: card updated, notice in the thread, closed as auto_closed, once', async () => {
     const { number, thread } = await pendingTicket('U_CUST', 'VPN drops');
     for (const days of [1, 2, 1]) {
-      clock.advance(days * DAY);
+      await advance(days * DAY);
       await run();
       await run();
     }
@@ -144,7 +146,7 @@ describe('with a movable clock and the sweep run by hand', () => {
     expect(repliesIn(thread, isReminder)).toHaveLength(2);
     expect((await row(number))?.status).toBe('pending');
 
-    clock.advance(3 * DAY);
+    await advance(3 * DAY);
     expect((await run()).autoClosed).toBe(1);
     await h.fake.waitFor('chat.update', (c) => c.body.ts === thread && String(c.body.text).includes('(Closed)'));
     const notice = translate('en', 'notices.auto_closed', { number, status: 'closed', person: '<@U_CUST>' });
@@ -154,7 +156,7 @@ describe('with a movable clock and the sweep run by hand', () => {
     const events = await h.sql(`SELECT actor_id, data FROM ticket_events WHERE ticket_id = $1 AND type = 'status_changed' ORDER BY created_at DESC LIMIT 1`, [ticket!.id]);
     expect(events).toEqual([{ actor_id: null, data: { from: 'pending', to: 'closed', reason: 'auto_closed' } }]);
 
-    clock.advance(DAY);
+    await advance(DAY);
     expect((await run()).autoClosed).toBe(0);
     await drained();
     expect(repliesIn(thread, (c) => String(c.body.text).includes(notice))).toHaveLength(1);
@@ -164,16 +166,29 @@ describe('with a movable clock and the sweep run by hand', () => {
   test('without a triage channel the first-response alert is one reply in the ticket thread mentioning the agents', async () => {
     const { number, thread } = await open('U_CUST', uniqueTitle('Mail is down'));
     await drained();
-    clock.advance(4 * HOUR);
+    await advance(4 * HOUR);
     expect((await run()).slaAlerts).toBe(1);
     const alert = await h.fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === thread && String(c.body.text).includes('first-response'));
     expect(alert.body.text).toContain('<@U_AGENT>');
     expect(alert.body.text).toContain(`#${number}`);
 
-    clock.advance(DAY);
+    await advance(DAY);
     expect((await run()).slaAlerts).toBe(0);
     await drained();
     expect(repliesIn(thread, (c) => String(c.body.text).includes('first-response'))).toHaveLength(1);
+  });
+
+  test('an agent\'s Claim or priority change is a first response: no alert follows', async () => {
+    const claimed = await open('U_CUST', uniqueTitle('Keyboard missing keys'));
+    await h.slack.click('U_AGENT', 'card_claim', String(claimed.number), { channel: 'C_GENERAL', messageTs: claimed.thread });
+    const prioritized = await open('U_CUST', uniqueTitle('Screen cracked'));
+    await h.slack.command('U_AGENT', `priority #${prioritized.number} high`);
+    await eventually(async () => (await h.sql(`SELECT count(*)::int AS n FROM tickets WHERE number = ANY($1) AND first_response_at IS NOT NULL`, [[claimed.number, prioritized.number]]))[0].n === 2);
+
+    await advance(4 * HOUR);
+    expect((await run()).slaAlerts).toBe(0);
+    await drained();
+    for (const { thread } of [claimed, prioritized]) expect(repliesIn(thread, (c) => String(c.body.text).includes('first-response'))).toHaveLength(0);
   });
 });
 
@@ -181,6 +196,7 @@ describe('with a triage channel', () => {
   let h: SlackHarness;
   const clock = new FrozenClock(new Date());
   const { open, drained } = helpers(() => h);
+  const advance = async (ms: number) => { await drained(); clock.advance(ms); };
 
   beforeAll(async () => {
     h = await startSlackHarness({ SCHEDULER_CRON: NEVER, SLACK_TRIAGE_CHANNEL: 'C_TRIAGE' }, undefined, { now: clock.now });
@@ -191,13 +207,13 @@ describe('with a triage channel', () => {
     const { number, thread } = await open('U_CUST', uniqueTitle('Wi-Fi is slow'));
     await drained();
     const isAlert = (c: SlackCall) => c.body.channel === 'C_TRIAGE' && String(c.body.text).includes('first-response');
-    clock.advance(4 * HOUR);
+    await advance(4 * HOUR);
     expect((await sweep(h.app.context.deps, clock.now())).slaAlerts).toBe(1);
     const alert = await h.fake.waitFor('chat.postMessage', isAlert);
     expect(alert.body.text).toContain(`#${number}`);
     expect(alert.body.thread_ts).toBeUndefined();
 
-    clock.advance(DAY);
+    await advance(DAY);
     await sweep(h.app.context.deps, clock.now());
     await drained();
     expect(h.fake.callsOf('chat.postMessage', isAlert)).toHaveLength(1);
