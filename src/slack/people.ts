@@ -22,6 +22,8 @@ export class SlackPeople {
   private members: Cached<Set<string>> | null = null;
   private membersLoading: Promise<Set<string>> | null = null;
   private readonly locales = new Map<string, Cached<Locale | null>>();
+  /** `workspace user` pairs whose Slack locale this process has already stored. */
+  private readonly stored = new Set<string>();
 
   constructor(
     private readonly config: Config,
@@ -78,6 +80,18 @@ export class SlackPeople {
       this.log.warn({ platform: 'slack', userId, err: String(error) }, 'could not read the user locale');
       return cached?.value ?? null;
     }
+  }
+
+  /**
+   * Stores a person's Slack locale once per process, so thread posts to someone who never typed
+   * a command (a customer replying in a thread) still come in their language.
+   */
+  async rememberLocale(deps: UseCaseDeps, workspaceId: string, userId: string): Promise<void> {
+    const key = `${workspaceId} ${userId}`;
+    if (this.stored.has(key)) return;
+    const detected = await this.detectedLocale(userId);
+    if (detected) await deps.store.preferences.setDetectedLocale(workspaceId, userId, detected);
+    this.stored.add(key);
   }
 
   /** The core's Actor for a Slack user of a workspace (team). */

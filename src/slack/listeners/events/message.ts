@@ -25,7 +25,9 @@ export function registerMessageEvents(app: App, rt: SlackRuntime): void {
     const parsed = messageEvent.safeParse(event);
     if (!parsed.success || !isPersonMessage(parsed.data, rt.botUserId)) return;
     const message = toChatMessage(parsed.data, parsed.data.channel);
-    const authorIsAgent = message.threadId ? await rt.people.isAgent(message.authorId) : false;
+    const [authorIsAgent] = message.threadId
+      ? await Promise.all([rt.people.isAgent(message.authorId), rt.people.rememberLocale(rt.context.deps, workspaceId, message.authorId)])
+      : [false];
     const outcome = await ingestMessage(rt.context.deps, { workspaceId, platform: 'slack', message, authorIsAgent, deliveryId: body.event_id ?? null });
     if (outcome.kind === 'not_a_ticket' || outcome.kind === 'duplicate' || outcome.kind === 'already_delivered') return;
     const log = rt.context.log.child({ platform: 'slack', channel: message.channelId });
