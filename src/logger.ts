@@ -8,6 +8,7 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       base: { app: 'chamado' },
       redact: {
         paths: [
+          'token', 'password', 'secret', 'authorization',
           '*.token', '*.password', '*.secret', '*.authorization', '*.Authorization',
           'headers.authorization', 'headers["x-slack-signature"]', 'config.SLACK_BOT_TOKEN', 'config.SLACK_SIGNING_SECRET',
           'config.SLACK_APP_TOKEN', 'config.MICROSOFT_APP_PASSWORD', 'config.DATABASE_URL',
