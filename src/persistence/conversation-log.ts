@@ -15,14 +15,14 @@ const toMessage = (r: ConversationMessageRow): ChatMessage => ({
 export class TypeormConversationLog implements ConversationLog {
   constructor(private readonly em: EntityManager) {}
 
+  /** Hand-written (hot path: every message a person posts); an edit replaces the text and files. */
   async record(workspaceId: string, platform: Platform, m: ChatMessage): Promise<void> {
-    await this.em
-      .createQueryBuilder()
-      .insert()
-      .into(ConversationMessageEntity)
-      .values({ workspaceId, platform, channelId: m.channelId, messageId: m.id, threadId: m.threadId, authorId: m.authorId, text: m.text, files: m.files, postedAt: m.postedAt })
-      .orUpdate(['text', 'files'], ['workspace_id', 'channel_id', 'message_id'])
-      .execute();
+    await this.em.query(
+      `INSERT INTO conversation_messages (workspace_id, platform, channel_id, message_id, thread_id, author_id, text, files, posted_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (workspace_id, channel_id, message_id) DO UPDATE SET text = EXCLUDED.text, files = EXCLUDED.files`,
+      [workspaceId, platform, m.channelId, m.id, m.threadId, m.authorId, m.text, JSON.stringify(m.files), m.postedAt],
+    );
   }
 
   /** The thread's root and replies, oldest first (the latest `limit` of them). */

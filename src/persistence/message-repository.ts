@@ -5,16 +5,14 @@ import { TicketMessageEntity } from './entities';
 export class TypeormMessageRepository implements MessageRepository {
   constructor(private readonly em: EntityManager) {}
 
+  /** Hand-written (hot path: every reply in a ticket thread); a message already stored changes nothing. */
   async add(ticketId: string, message: ChatMessage, attachments: Attachments): Promise<boolean> {
-    const result = await this.em
-      .createQueryBuilder()
-      .insert()
-      .into(TicketMessageEntity)
-      .values({ ticketId, platformMessageId: message.id, authorId: message.authorId, text: message.text, attachments, postedAt: message.postedAt })
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    return result.raw.length > 0;
+    const rows: unknown[] = await this.em.query(
+      `INSERT INTO ticket_messages (ticket_id, platform_message_id, author_id, text, attachments, posted_at)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id`,
+      [ticketId, message.id, message.authorId, message.text, JSON.stringify(attachments), message.postedAt],
+    );
+    return rows.length > 0;
   }
 
   async history(ticketId: string, limit: number): Promise<StoredMessage[]> {

@@ -3,6 +3,7 @@ import type { NewTicket, Status, Ticket, TicketRepository } from '../core';
 import { TicketEntity, TicketParticipantEntity } from './entities';
 import type { TicketRow } from './entities/ticket.entity';
 import type { ParticipantRow } from './entities/ticket-participant.entity';
+import { selectTickets, updateTicket } from './ticket-sql';
 
 export class TypeormTicketRepository implements TicketRepository {
   constructor(private readonly em: EntityManager) {}
@@ -23,8 +24,8 @@ export class TypeormTicketRepository implements TicketRepository {
   }
 
   async save(ticket: Ticket): Promise<void> {
-    const { ccIds: _ccIds, ...row } = ticket;
-    await this.em.getRepository(TicketEntity).update({ id: ticket.id }, row);
+    const { sql, params } = updateTicket(ticket);
+    await this.em.query(sql, params);
   }
 
   async saveParticipants(ticket: Ticket): Promise<void> {
@@ -33,8 +34,7 @@ export class TypeormTicketRepository implements TicketRepository {
   }
 
   async byId(id: string): Promise<Ticket | null> {
-    const row = await this.em.getRepository(TicketEntity).findOneBy({ id });
-    return row ? (await this.withCc([row]))[0] : null;
+    return this.one({ id });
   }
 
   async byNumber(workspaceId: string, number: number, opts: { lock?: boolean } = {}): Promise<Ticket | null> {
@@ -80,11 +80,11 @@ export class TypeormTicketRepository implements TicketRepository {
     return new Map(rows.map((r) => [r.id, r.number]));
   }
 
+  /** One ticket and its CC list in a single round trip (locked until commit when asked). */
   private async one(where: Partial<TicketRow>, lock = false): Promise<Ticket | null> {
-    const qb = this.em.getRepository(TicketEntity).createQueryBuilder('t').where(where);
-    if (lock) qb.setLock('pessimistic_write');
-    const row = await qb.getOne();
-    return row ? (await this.withCc([row]))[0] : null;
+    const { sql, params } = selectTickets(where, lock);
+    const rows: Ticket[] = await this.em.query(sql, params);
+    return rows[0] ?? null;
   }
 
   private async withCc(rows: TicketRow[]): Promise<Ticket[]> {
