@@ -23,6 +23,8 @@ export interface FakeSlack {
   url: string;
   calls: Map<string, number>;
   rateLimited: number;
+  /** Accepted chat.postMessage calls into a thread that already had one (the same post twice, when every thread gets one post). */
+  repeatedThreadPosts(): number;
   /** Listeners called on every call (for timing a publish or a post). */
   onCall(listener: (call: CallRecord) => void): () => void;
   close(): Promise<void>;
@@ -81,6 +83,7 @@ export function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlac
   const calls = new Map<string, number>();
   const listeners = new Set<(call: CallRecord) => void>();
   const lastPost = new Map<string, number[]>();
+  const threadPosts = new Map<string, number>();
   const fake = { rateLimited: 0 };
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -102,6 +105,10 @@ export function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlac
         lastPost.set(channel, recent);
       }
       calls.set(method, (calls.get(method) ?? 0) + 1);
+      if (method === 'chat.postMessage' && params.thread_ts) {
+        const key = `${String(params.channel)}|${String(params.thread_ts)}`;
+        threadPosts.set(key, (threadPosts.get(key) ?? 0) + 1);
+      }
       for (const l of listeners) l({ method, at: now, params });
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer(method, params, options)));
     });
@@ -116,6 +123,7 @@ export function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlac
         get rateLimited() {
           return fake.rateLimited;
         },
+        repeatedThreadPosts: () => [...threadPosts.values()].reduce((sum, n) => sum + n - 1, 0),
         onCall(listener) {
           listeners.add(listener);
           return () => listeners.delete(listener);

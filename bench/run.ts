@@ -10,6 +10,7 @@ import { runScale } from './scale/run-scale';
 import { runStartup } from './startup/run-startup';
 import { runSweep } from './sweep/run-sweep';
 import { PROFILES, type Profile } from './profiles';
+import { renderTargets, type RunResults } from './targets';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -41,27 +42,33 @@ async function main(): Promise<void> {
   const machine = describeMachine(pg.version, pg.where);
   const stamp = (what: string) => `Run \`${profile.command}\` (${profile.name}). Machine: ${machineLine(machine)}. ${what}`;
   log(`bench ${profile.name}: ${machineLine(machine)}`);
+  const results: RunResults = { scaleTickets: Number(arg('tickets') ?? profile.scale.tickets), sweepDue: Number(arg('due') ?? profile.sweep.due) };
   try {
     if (wanted('ingest')) {
       log('ingest…');
       const ingest = await runIngest(pg, profile.ingest, log);
+      results.ingest = ingest;
       writeSection(`ingest-${profile.name}`, `${stamp('')}\n\n${ingest.markdown}`);
     }
     if (wanted('scale')) {
       log('scale…');
-      const scale = await runScale(pg, { ...profile.scale, ...(arg('tickets') ? { tickets: Number(arg('tickets')) } : {}) }, log);
-      writeSection(`scale-${profile.name}`, `${stamp('')}\n\n${scale}`);
+      const scale = await runScale(pg, { ...profile.scale, tickets: results.scaleTickets }, log);
+      results.scale = scale;
+      writeSection(`scale-${profile.name}`, `${stamp('')}\n\n${scale.markdown}`);
     }
     if (wanted('sweep')) {
       log('sweep…');
-      const sweep = await runSweep(pg, { ...profile.sweep, ...(arg('due') ? { due: Number(arg('due')) } : {}) }, log);
-      writeSection(`sweep-${profile.name}`, `${stamp('')}\n\n${sweep}`);
+      const sweep = await runSweep(pg, { ...profile.sweep, due: results.sweepDue }, log);
+      results.sweep = sweep;
+      writeSection(`sweep-${profile.name}`, `${stamp('')}\n\n${sweep.markdown}`);
     }
     if (wanted('startup')) {
       log('startup…');
       const startup = await runStartup(pg, profile.startupRuns, log);
-      writeSection(`startup-${profile.name}`, `${stamp('')}\n\n${startup}`);
+      results.startup = startup;
+      writeSection(`startup-${profile.name}`, `${stamp('')}\n\n${startup.markdown}`);
     }
+    writeSection(`targets-${profile.name}`, `${stamp(only ? `Sections run: ${[...only].join(', ')}.` : '')}\n\n${renderTargets(results)}`);
   } finally {
     await pg.stop();
   }

@@ -3,14 +3,20 @@ import { startFakeSlack } from '../fake-slack-api';
 import { createBenchDatabase, query, type BenchPostgres } from '../postgres';
 import { BOT_TOKEN, SIGNING_SECRET } from '../slack-signing';
 import { explainHotQueries, renderExplain } from './explain';
-import { renderHttpPath, runHttpPath, SPLIT_ROOT, splitThread } from './http-path';
+import { renderHttpPath, runHttpPath, SPLIT_ROOT, splitThread, type PathRow } from './http-path';
 import { AGENT, HEAVY_CC, HEAVY_REQUESTER, HEAVY_WORKSPACE, seedScale, type ScaleSize } from './seed';
 
 export interface ScaleOptions extends ScaleSize {
   samples: number;
 }
 
-export async function runScale(pg: BenchPostgres, o: ScaleOptions, log: (line: string) => void): Promise<string> {
+export interface ScaleResult {
+  markdown: string;
+  paths: PathRow[];
+  seqScans: number;
+}
+
+export async function runScale(pg: BenchPostgres, o: ScaleOptions, log: (line: string) => void): Promise<ScaleResult> {
   const db = await createBenchDatabase(pg, 'chamado_bench_scale');
   const slack = await startFakeSlack({ replies: (_channel, ts) => (ts === SPLIT_ROOT || ts.startsWith('1750000000.') ? splitThread() : []) });
   try {
@@ -32,16 +38,17 @@ export async function runScale(pg: BenchPostgres, o: ScaleOptions, log: (line: s
       AGENTS: `slack:${AGENT}`, LOG_LEVEL: 'warn', NODE_ENV: 'production',
     });
     let pathMd = '';
+    let paths: PathRow[] = [];
     try {
       const numbers = (await query<{ number: number }>(db.url, `SELECT number FROM tickets WHERE workspace_id = $1 AND requester_id = $2 ORDER BY random() LIMIT 200`, [HEAVY_WORKSPACE, HEAVY_REQUESTER])).map((r) => r.number);
       log('  HTTP path…');
-      const rows = await runHttpPath(server.url, slack, o.samples, numbers);
-      pathMd = renderHttpPath(rows);
+      paths = await runHttpPath(server.url, slack, o.samples, numbers);
+      pathMd = renderHttpPath(paths);
     } finally {
       await server.stop();
     }
     const c = counts[0];
-    return [
+    const markdown = [
       `Seeded in ${seedSeconds.toFixed(0)} s (SQL generate_series, indexes rebuilt after the load): ${Number(c.t).toLocaleString('en-US')} tickets, ${Number(c.m).toLocaleString('en-US')} messages, ${Number(c.p).toLocaleString('en-US')} participants, ${Number(c.e).toLocaleString('en-US')} audit events, ${Number(c.o).toLocaleString('en-US')} delivered outbox rows over ${o.workspaces} workspaces; database ${c.size}. ` +
         `Heavy requester \`${HEAVY_REQUESTER}\` and heavy CC \`${HEAVY_CC}\` in \`${HEAVY_WORKSPACE}\`: ${heavy.map((h) => `${h.role} on ${Number(h.all).toLocaleString('en-US')} tickets (${Number(h.active).toLocaleString('en-US')} not closed)`).join(', ')}.`,
       '',
@@ -53,6 +60,7 @@ export async function runScale(pg: BenchPostgres, o: ScaleOptions, log: (line: s
       '',
       renderExplain(explained),
     ].join('\n');
+    return { markdown, paths, seqScans: explained.filter((e) => e.seqScans.length > 0).length };
   } finally {
     await slack.close();
     await db.drop();

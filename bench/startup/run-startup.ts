@@ -71,7 +71,12 @@ async function startToHealthy(env: Record<string, string>): Promise<{ ms: number
   return { ms, stopMs };
 }
 
-export async function runStartup(pg: BenchPostgres, runs: number, log: (line: string) => void): Promise<string> {
+export interface StartupResult {
+  markdown: string;
+  coldEmbeddedMaxMs: number;
+}
+
+export async function runStartup(pg: BenchPostgres, runs: number, log: (line: string) => void): Promise<StartupResult> {
   try {
     ensureBuilt();
   } catch {
@@ -122,9 +127,10 @@ export async function runStartup(pg: BenchPostgres, runs: number, log: (line: st
       await db.drop();
     }
   }
-  return [
+  const markdown = [
     `\`npm start\` (already built) until \`GET /healthz\` answers 200, polled every 25 ms; ${runs} run(s) each. Slack and Teams off. "stop" is SIGTERM until every process of the group has exited.`,
     '',
     table(['start', 'runs', 'to healthy p50 ms', 'max ms', 'stop p50 ms'], rows.map((r): Cell[] => [r.what, r.samples.length, summarize(r.samples).p50, summarize(r.samples).max, summarize(r.stops).p50])),
   ].join('\n');
+  return { markdown, coldEmbeddedMaxMs: summarize(cold.samples).max };
 }

@@ -62,10 +62,19 @@ const reminderStats = async (url: string) => (await query<{ total: string; ticke
   SELECT count(*) AS total, count(DISTINCT payload->>'ticketId') AS tickets, count(*) FILTER (WHERE status = 'sent') AS sent
   FROM outbox WHERE kind = 'thread_notice' AND payload->'notice'->>'key' = 'notices.reminder'`))[0];
 
-export async function runSweep(pg: BenchPostgres, o: SweepOptions, log: (line: string) => void): Promise<string> {
+export interface SweepResult {
+  markdown: string;
+  /** Seconds to enqueue all and duplicates, by instance count. */
+  byInstances: { instances: number; seconds: number; duplicates: number }[];
+  deliveryDuplicates: number;
+}
+
+export async function runSweep(pg: BenchPostgres, o: SweepOptions, log: (line: string) => void): Promise<SweepResult> {
   const db = await createBenchDatabase(pg, 'chamado_bench_sweep');
   const sweepRows: Cell[][] = [];
   const deliveryRows: Cell[][] = [];
+  const byInstances: SweepResult['byInstances'] = [];
+  let deliveryDuplicates = 0;
   try {
     for (const n of [1, 2, 3]) {
       await seed(db.url, o);
@@ -73,6 +82,7 @@ export async function runSweep(pg: BenchPostgres, o: SweepOptions, log: (line: s
       const span = (Math.max(...reports.map((r) => r.endedAt)) - Math.min(...reports.map((r) => r.startedAt))) / 1000;
       const s = await reminderStats(db.url);
       const duplicates = Number(s.total) - Number(s.tickets);
+      byInstances.push({ instances: n, seconds: span, duplicates });
       sweepRows.push([n, o.due, Number(s.total), Number(s.tickets), duplicates, span, Number(s.total) / span, reports.map((r) => r.reminders).join(' + ')]);
       log(`  sweep ×${n}: ${s.total} reminders for ${s.tickets} tickets in ${span.toFixed(2)} s, duplicates ${duplicates}`);
     }
@@ -104,14 +114,15 @@ export async function runSweep(pg: BenchPostgres, o: SweepOptions, log: (line: s
         log(`  delivery ×${n}: ${sent} reminders sent in ${o.deliverySeconds} s (${(sent / o.deliverySeconds).toFixed(0)}/s), 429s ${limited}`);
       }
       const dup = (await query<{ n: string }>(db.url, `SELECT count(*) - count(DISTINCT payload->>'ticketId') AS n FROM outbox WHERE status = 'sent' AND kind = 'thread_notice'`))[0];
-      deliveryRows.push(['duplicate posts among sent rows', null, null, Number(dup.n), null, null, null, null]);
+      deliveryDuplicates = Number(dup.n) + slack.repeatedThreadPosts();
+      deliveryRows.push(['duplicates: outbox rows sent twice for one ticket / threads that got a second post at the fake', null, null, `${Number(dup.n)} / ${slack.repeatedThreadPosts()}`, null, null, null, null]);
     } finally {
       await slack.close();
     }
   } finally {
     await db.drop();
   }
-  return [
+  const markdown = [
     `${o.due.toLocaleString('en-US')} Pending tickets, each with its first reminder (24 h) due now, over ${o.channels.toLocaleString('en-US')} channels. Sweep: the core's \`sweep(deps, now)\` in 1, 2 or 3 processes started together (fresh seed each time); time from the first start to the last finish.`,
     '',
     table(['instances', 'due', 'reminders enqueued', 'distinct tickets', 'duplicates', 'seconds to enqueue all', 'enqueued/s', 'per instance'], sweepRows),
@@ -120,4 +131,5 @@ export async function runSweep(pg: BenchPostgres, o: SweepOptions, log: (line: s
     '',
     table(['instances', 'channels', 'seconds', 'reminders delivered', 'delivered/s', 'postMessage accepted', '429 answered', 'ceiling posts/s'], deliveryRows),
   ].join('\n');
+  return { markdown, byInstances, deliveryDuplicates };
 }

@@ -1,0 +1,53 @@
+/** The issue's targets against what this run measured: one table, written by the run. */
+import type { IngestReport } from './ingest/run-ingest';
+import { table, type Cell } from './report';
+import type { ScaleResult } from './scale/run-scale';
+import { summarize } from './stats';
+import type { StartupResult } from './startup/run-startup';
+import type { SweepResult } from './sweep/run-sweep';
+
+export interface RunResults {
+  ingest?: IngestReport;
+  scale?: ScaleResult;
+  sweep?: SweepResult;
+  startup?: StartupResult;
+  scaleTickets: number;
+  sweepDue: number;
+}
+
+const verdict = (ok: boolean | null): string => (ok === null ? 'not measured' : ok ? 'holds' : '**missed**');
+
+export function renderTargets(r: RunResults): string {
+  const rows: Cell[][] = [];
+  if (r.ingest) {
+    const chamado = r.ingest.rows.filter((x) => x.target === 'Chamado');
+    const ideal = r.ingest.rows.filter((x) => x.target.startsWith('ideal'));
+    const peak = (rs: typeof chamado) => rs.reduce<(typeof chamado)[number] | null>((b, x) => (!b || x.result.rps > b.result.rps ? x : b), null);
+    const pc = peak(chamado);
+    const pi = peak(ideal);
+    const ratio = pc && pi ? pc.result.rps / pi.result.rps : null;
+    rows.push(['persist-before-ack throughput ≥ 70 % of the ideal server (peaks)', ratio === null ? null : `${(ratio * 100).toFixed(0)} % (${pc!.result.rps.toFixed(0)} vs ${pi!.result.rps.toFixed(0)} acks/s)`, verdict(ratio === null ? null : ratio >= 0.7)]);
+    rows.push(['p99 ack ≤ 50 ms at that load', pc ? `${pc.result.p99} ms at ${pc.connections} connections` : null, verdict(pc ? pc.result.p99 <= 50 : null)]);
+    const lost = chamado.reduce((sum, x) => sum + Math.max(0, x.result.acks - (x.stored ?? 0)), 0);
+    rows.push(['zero events acked before they were stored', chamado.length ? `${lost} acked but not stored` : null, verdict(chamado.length ? lost === 0 : null)]);
+    const rss = chamado.length ? Math.max(...chamado.map((x) => x.rssMiB ?? 0)) : null;
+    rows.push(['RSS ≤ 200 MB under the ingest load', rss === null ? null : `peak ${rss.toFixed(0)} MiB`, verdict(rss === null ? null : rss * 1.048576 <= 200)]);
+  }
+  if (r.scale) {
+    for (const path of r.scale.paths.filter((p) => /list|show/.test(p.path) && !/all/.test(p.path))) {
+      const p99 = summarize(path.samples).p99;
+      rows.push([`${path.path} p99 ≤ 30 ms at ${r.scaleTickets.toLocaleString('en-US')} tickets`, `${p99.toFixed(1)} ms (client side)`, verdict(p99 <= 30)]);
+    }
+    rows.push(['no sequential scans on the big tables (hot queries)', `${r.scale.seqScans} statements with one`, verdict(r.scale.seqScans === 0)]);
+  }
+  if (r.sweep) {
+    const three = r.sweep.byInstances.find((x) => x.instances === 3);
+    const worst = Math.max(...r.sweep.byInstances.map((x) => x.seconds));
+    rows.push([`${r.sweepDue.toLocaleString('en-US')} due reminders swept and enqueued ≤ 10 s (1–3 instances)`, `${worst.toFixed(2)} s at worst`, verdict(worst <= 10)]);
+    rows.push(['zero duplicates with 3 instances (enqueue, delivery)', three ? `${three.duplicates} enqueued twice, ${r.sweep.deliveryDuplicates} delivered twice` : null, verdict(three ? three.duplicates === 0 && r.sweep.deliveryDuplicates === 0 : null)]);
+  }
+  if (r.startup) {
+    rows.push(['cold start to healthy ≤ 5 s on embedded Postgres', `${r.startup.coldEmbeddedMaxMs.toFixed(0)} ms (worst run)`, verdict(r.startup.coldEmbeddedMaxMs <= 5000)]);
+  }
+  return table(['target', 'measured in this run', 'verdict'], rows);
+}
