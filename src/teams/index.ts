@@ -1,7 +1,8 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions, type TurnContext } from 'botbuilder';
+import { CloudAdapter, type ConfigurationBotFrameworkAuthenticationOptions, type TurnContext } from 'botbuilder';
 import type { AppContext, PlatformAdapter } from '../context';
 import { localeFromPlatform, tFor } from '../i18n';
 import { ChamadoBot } from './bot';
+import { EndorsingBotFrameworkAuthentication } from './channel-endorsements';
 import { workspaceOf } from './conversation';
 import { TeamsDeliverer } from './deliverer';
 import { messagesRoute } from './endpoint';
@@ -45,7 +46,7 @@ export async function createTeamsAdapter(context: AppContext): Promise<PlatformA
     return null;
   }
   if (!authenticated) log.warn({ platform: 'teams' }, 'Teams runs unauthenticated: MICROSOFT_APP_ID is not set (fine for the Emulator and tests, never for production)');
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authSettings(context)));
+  const adapter = new CloudAdapter(new EndorsingBotFrameworkAuthentication(authSettings(context)));
   adapter.onTurnError = onTurnError(context);
   const teams: TeamsContext = { app: context, adapter, appId: config.MICROSOFT_APP_ID ?? '', storage: new TeamsStorage(context.dataSource) };
   const bot = new ChamadoBot(teams);
