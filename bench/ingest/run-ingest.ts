@@ -1,7 +1,7 @@
 import { runJsonChild, startServerChild, type ServerChild } from '../child';
 import { startFakeSlack } from '../fake-slack-api';
 import { createBenchDatabase, query, type BenchPostgres } from '../postgres';
-import { watchProcess } from '../proc-stats';
+import { sampleProcess, watchProcess } from '../proc-stats';
 import { table, type Cell } from '../report';
 import { BOT_TOKEN, SIGNING_SECRET } from '../slack-signing';
 import { sleep } from '../stats';
@@ -74,6 +74,7 @@ export async function runIngest(pg: BenchPostgres, o: IngestOptions, log: (line:
   const db = await createBenchDatabase(pg, 'chamado_bench_ingest');
   const slack = await startFakeSlack();
   const rows: Row[] = [];
+  const idleRss = new Map<string, number>();
   const pgbenchRows: { connections: number; tps: number; p50: number; p99: number; p999: number }[] = [];
   try {
     await seedThreads(db.url, o.threads);
@@ -93,6 +94,8 @@ export async function runIngest(pg: BenchPostgres, o: IngestOptions, log: (line:
         log(`  ${target.name}: did not start (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
         continue;
       }
+      await sleep(1000);
+      idleRss.set(target.name, sampleProcess(server.pid)?.rssMiB ?? NaN);
       try {
         // Warm-up: JIT, pool connections, caches; not counted.
         await measure(server, db.url, 8, { ...o, seconds: 1, maxRequestsPerLevel: 2000 });
@@ -124,7 +127,8 @@ export async function runIngest(pg: BenchPostgres, o: IngestOptions, log: (line:
     await slack.close();
     await db.drop();
   }
-  return { rows, markdown: render(rows, pgbenchRows, o) };
+  const idle = table(['server', 'RSS MiB 1 s after start, before any load'], [...idleRss].map(([name, rss]): Cell[] => [name, rss]));
+  return { rows, markdown: `${render(rows, pgbenchRows, o)}\n\n${idle}` };
 }
 
 function render(rows: Row[], pgbenchRows: { connections: number; tps: number; p50: number; p99: number; p999: number }[], o: IngestOptions): string {
