@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeNow, listenOnLoopback } from './loopback';
 
 /** One call the bot made to the Bot Connector. */
 export interface ConnectorCall {
@@ -40,15 +40,12 @@ export class FakeBotConnector {
         res.end(JSON.stringify(body));
       });
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+    this.url = `${await listenOnLoopback(this.server)}/`;
     return this;
   }
 
   async stop(): Promise<void> {
-    if (!this.server) return;
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    await closeNow(this.server);
   }
 
   /** The next `times` calls (those `only` picks, if given) answer `status` (e.g. 503, or 429 with a Retry-After header). */

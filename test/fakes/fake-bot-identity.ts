@@ -1,6 +1,6 @@
 import { createSign, generateKeyPairSync, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeNow, listenOnLoopback } from './loopback';
 
 /** A key the fake can sign with; `jwk` is what the JWKS publishes for it (when published). */
 export interface SigningKey {
@@ -57,15 +57,12 @@ export class FakeBotIdentity {
       const body = this.answer(path);
       res.writeHead(body ? 200 : 404, { 'content-type': 'application/json' }).end(JSON.stringify(body ?? { error: 'not_found' }));
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+    this.url = `${await listenOnLoopback(this.server)}/`;
     return this;
   }
 
   async stop(): Promise<void> {
-    if (!this.server) return;
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    await closeNow(this.server);
   }
 
   private answer(path: string): unknown {
