@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { groupCommit } from './group-commit';
 import type { Repositories, Store } from '../core';
 import { TypeormConversationLog } from './conversation-log';
 import { TypeormDeliveryLog } from './delivery-log';
@@ -22,10 +23,16 @@ function repositories(em: EntityManager): Repositories {
   };
 }
 
-/** The core's Store on TypeORM: plain repositories for reads, one transaction per use case. */
+/**
+ * The core's Store on TypeORM: plain repositories for reads, one transaction per use case; under
+ * load, concurrent use cases share a commit (group-commit.ts). The pool keeps connections free for
+ * reads, the delivery worker and its LISTEN.
+ */
 export function createStore(dataSource: DataSource): Store {
+  const poolSize = (dataSource.options as { poolSize?: number }).poolSize ?? 10;
+  const inTransaction = groupCommit(dataSource, { slots: Math.max(1, Math.min(4, poolSize - 4)), maxBatch: 16 });
   return {
     ...repositories(dataSource.manager),
-    transaction: (work) => dataSource.transaction((em) => work(repositories(em))),
+    transaction: (work) => inTransaction((em) => work(repositories(em))),
   };
 }
