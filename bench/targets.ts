@@ -32,6 +32,12 @@ export function renderTargets(r: RunResults): string {
     rows.push(['zero events acked before they were stored', chamado.length ? `${lost} acked but not stored` : null, verdict(chamado.length ? lost === 0 : null)]);
     const rss = chamado.length ? Math.max(...chamado.map((x) => x.rssMiB ?? 0)) : null;
     rows.push(['RSS ≤ 200 MB under the ingest load', rss === null ? null : `peak ${rss.toFixed(0)} MiB`, verdict(rss === null ? null : rss * 1.048576 <= 200)]);
+    const capped = r.ingest.rows.filter((x) => x.target.includes('max-old-space-size'));
+    if (capped.length) {
+      const crss = Math.max(...capped.map((x) => x.rssMiB ?? 0));
+      const cpeak = Math.max(...capped.map((x) => x.result.rps));
+      rows.push(['(the same with node --max-old-space-size=128)', `peak ${crss.toFixed(0)} MiB, peak ${cpeak.toFixed(0)} acks/s`, verdict(crss * 1.048576 <= 200)]);
+    }
   }
   if (r.scale) {
     for (const path of r.scale.paths.filter((p) => /list|show/.test(p.path) && !/all/.test(p.path))) {

@@ -32,11 +32,13 @@ interface Row {
   rssMiB: number | null;
 }
 
-const TARGETS: { key: string; name: string; entry: string; stores: boolean; env?: Record<string, string> }[] = [
+const TARGETS: { key: string; name: string; entry: string; stores: boolean; env?: Record<string, string>; nodeArgs?: string[] }[] = [
   { key: 'ideal', name: 'ideal persist-before-ack (node:http + pg)', entry: 'ingest/ideal-server.js', stores: true },
   { key: 'ideal7', name: "node:http + pg sending Chamado's 7 statements", entry: 'ingest/ideal-server.js', stores: true, env: { IDEAL_SQL: 'chamado' } },
   { key: 'bolt', name: 'bare Bolt, ack only (framework ceiling)', entry: 'ingest/bare-bolt-server.js', stores: false },
   { key: 'chamado', name: 'Chamado', entry: 'ingest/chamado-server.js', stores: true },
+  // The same, with V8's old space capped: shows how much of the RSS under load is a lazily grown heap.
+  { key: 'chamado-heap', name: 'Chamado, node --max-old-space-size=128', entry: 'ingest/chamado-server.js', stores: true, nodeArgs: ['--max-old-space-size=128'] },
 ];
 
 const countMessages = async (url: string) => Number((await query<{ n: string }>(url, 'SELECT count(*) AS n FROM ticket_messages'))[0].n);
@@ -89,7 +91,7 @@ export async function runIngest(pg: BenchPostgres, o: IngestOptions, log: (line:
     for (const target of TARGETS.filter((t) => !o.targets || o.targets.includes(t.key))) {
       let server: ServerChild;
       try {
-        server = await startServerChild(target.entry, { ...env, ...target.env }, target.key === 'chamado' ? o.chamadoNodeArgs ?? [] : []);
+        server = await startServerChild(target.entry, { ...env, ...target.env }, target.key === 'chamado' ? o.chamadoNodeArgs ?? [] : target.nodeArgs ?? []);
       } catch (error) {
         log(`  ${target.name}: did not start (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
         continue;
@@ -145,7 +147,8 @@ function render(rows: Row[], pgbenchRows: { connections: number; tps: number; p5
       ...pgbenchRows.map((p): Cell[] => ['pgbench, same SQL (database ceiling)', p.connections, p.tps, p.p50, p.p99, p.p999, null, null, null, null, null, null, null, null]),
     ],
   );
-  const at = (name: string, c: number) => rows.find((r) => r.target.startsWith(name) && r.connections === c);
+  const is = (r: Row, name: string) => (name === 'Chamado' ? r.target === name : r.target.startsWith(name));
+  const at = (name: string, c: number) => rows.find((r) => is(r, name) && r.connections === c);
   const ratios = table(
     ['connections', 'Chamado acks/s', 'Chamado / ideal', 'Chamado / bare Bolt', "Chamado / Chamado's SQL on node:http", 'ideal / pgbench', 'Chamado p99 ms', 'Chamado acked but not stored'],
     o.levels.map((c): Cell[] => {
@@ -158,7 +161,7 @@ function render(rows: Row[], pgbenchRows: { connections: number; tps: number; p5
       return [c, ch?.result.rps ?? null, pct(ch?.result.rps, ideal?.result.rps), pct(ch?.result.rps, bolt?.result.rps), pct(ch?.result.rps, sql7?.result.rps), pct(ideal?.result.rps, pgb?.tps), ch?.result.p99 ?? null, ch ? lost(ch) : null];
     }),
   );
-  const best = (name: string) => rows.filter((r) => r.target.startsWith(name)).reduce<Row | null>((b, r) => (!b || r.result.rps > b.result.rps ? r : b), null);
+  const best = (name: string) => rows.filter((r) => is(r, name)).reduce<Row | null>((b, r) => (!b || r.result.rps > b.result.rps ? r : b), null);
   const bc = best('Chamado');
   const bi = best('ideal');
   const headline = bc && bi
