@@ -68,7 +68,9 @@ async function main(): Promise<void> {
       results.startup = startup;
       writeSection(`startup-${profile.name}`, `${stamp('')}\n\n${startup.markdown}`);
     }
-    writeSection(`targets-${profile.name}`, `${stamp(only ? `Sections run: ${[...only].join(', ')}.` : '')}\n\n${renderTargets(results)}`);
+    // The targets table sums up one whole run; a partial run (--only) prints its rows instead.
+    if (only) log(renderTargets(results));
+    else writeSection(`targets-${profile.name}`, `${stamp('')}\n\n${renderTargets(results)}`);
   } finally {
     await pg.stop();
   }
