@@ -38,26 +38,30 @@ const updatedIds = (result: unknown): Set<string> => {
 };
 
 /**
- * The sweep's queries, each served by a partial index (tickets_pending_due, tickets_sla_due) so a
- * sweep over a large table reads only the tickets that may be due.
+ * The sweep's queries, each served by a partial index (tickets_reminder_due, tickets_pending_due,
+ * tickets_sla_due) so a sweep over a large table reads only the tickets that may be due.
  */
 export class TypeormSweepRepository implements SweepRepository {
   constructor(private readonly em: EntityManager) {}
 
   async claimDueReminders(now: Date, steps: readonly number[], limit: number): Promise<SweepTicket[]> {
-    // The first step bounds the index range; the array lookup picks the next step of each ticket.
-    const rows: SweepRow[] = await this.em.query(
-      `SELECT ${COLUMNS} FROM tickets
-       WHERE status = 'pending'
-         AND pending_since <= $1::timestamptz - make_interval(secs => $2::float8 / 1000)
-         AND reminder_steps_sent < cardinality($3::bigint[])
-         AND pending_since + make_interval(secs => ($3::bigint[])[reminder_steps_sent + 1]::float8 / 1000) <= $1
-       ORDER BY pending_since
-       LIMIT $4
-       FOR UPDATE SKIP LOCKED`,
-      [now, steps[0], steps, limit],
-    );
-    return rows.map(toTicket);
+    // One range of tickets_reminder_due per step: Pending tickets that have had exactly `sent`
+    // reminders and went Pending at least steps[sent] ago. Only due rows are read, so a claim costs
+    // the same however many Pending tickets already had their reminders.
+    const claimed: SweepTicket[] = [];
+    for (let sent = 0; sent < steps.length && claimed.length < limit; sent++) {
+      const rows: SweepRow[] = await this.em.query(
+        `SELECT ${COLUMNS} FROM tickets
+         WHERE status = 'pending' AND reminder_steps_sent = $1
+           AND pending_since <= $2::timestamptz - make_interval(secs => $3::float8 / 1000)
+         ORDER BY pending_since
+         LIMIT $4
+         FOR UPDATE SKIP LOCKED`,
+        [sent, now, steps[sent], limit - claimed.length],
+      );
+      claimed.push(...rows.map(toTicket));
+    }
+    return claimed;
   }
 
   async markRemindersSent(marks: readonly { ticketId: string; from: number; to: number }[]): Promise<Set<string>> {
