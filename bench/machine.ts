@@ -12,9 +12,13 @@ export interface Machine {
   at: string;
 }
 
+/** The commit, and the code files that differ from it (the tree is shared: others edit while we measure). */
 function gitHead(): string {
   try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'migrations', 'bench', 'scripts'], { encoding: 'utf8' })
+      .split('\n').filter(Boolean).map((l) => l.slice(3));
+    return dirty.length ? `${head} plus uncommitted changes to ${dirty.join(', ')}` : head;
   } catch {
     return 'unknown';
   }
