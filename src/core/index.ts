@@ -18,7 +18,7 @@ export { nudgeTicket } from './use-cases/nudge-ticket';
 export { listMyTickets, homeView, LIST_LIMIT, type HomeView } from './use-cases/list-tickets';
 export { showTicket, type TicketDetail } from './use-cases/show-ticket';
 export { setLanguage } from './use-cases/set-language';
-export { ingestMessage, type IngestInput, type IngestOutcome } from './use-cases/ingest-message';
+export { ingestMessage } from './use-cases/ingest-message';
 export { recordThreadMessage, type ThreadMessageInput, type ThreadMessageOutcome } from './use-cases/record-thread-message';
 export { reopenOriginal } from './use-cases/reopen-original';
 export { runCommand, type CommandResult, type CommandContext } from './use-cases/run-command';

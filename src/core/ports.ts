@@ -13,6 +13,8 @@ export interface TicketRepository {
   create(ticket: NewTicket): Promise<Ticket>;
   /** Saves every mutable field of the ticket row (not its people: see saveParticipants). */
   save(ticket: Ticket): Promise<void>;
+  /** Adds a message to the ticket's history and saves the ticket, both only if the message is new (false: already there). */
+  appendMessage(ticket: Ticket, message: ChatMessage, attachments: Attachments): Promise<boolean>;
   /** Rewrites who is on the ticket (requester, assignee, CCs) after one of them changed. */
   saveParticipants(ticket: Ticket): Promise<void>;
   byId(id: string): Promise<Ticket | null>;

@@ -1,9 +1,9 @@
 import { In, type EntityManager } from 'typeorm';
-import type { NewTicket, Status, Ticket, TicketRepository } from '../core';
+import type { Attachments, ChatMessage, NewTicket, Status, Ticket, TicketRepository } from '../core';
 import { TicketEntity, TicketParticipantEntity } from './entities';
 import type { TicketRow } from './entities/ticket.entity';
 import type { ParticipantRow } from './entities/ticket-participant.entity';
-import { selectTickets, updateTicket } from './ticket-sql';
+import { appendMessage, selectTickets, updateTicket } from './ticket-sql';
 
 export class TypeormTicketRepository implements TicketRepository {
   constructor(private readonly em: EntityManager) {}
@@ -26,6 +26,13 @@ export class TypeormTicketRepository implements TicketRepository {
   async save(ticket: Ticket): Promise<void> {
     const { sql, params } = updateTicket(ticket);
     await this.em.query(sql, params);
+  }
+
+  async appendMessage(ticket: Ticket, message: ChatMessage, attachments: Attachments): Promise<boolean> {
+    const { sql, params } = appendMessage(ticket, message, attachments);
+    const result: unknown = await this.em.query(sql, params);
+    // TypeORM answers an UPDATE … RETURNING with [rows, count].
+    return Array.isArray(result) && Array.isArray(result[0]) ? result[0].length > 0 : false;
   }
 
   async saveParticipants(ticket: Ticket): Promise<void> {

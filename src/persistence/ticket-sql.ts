@@ -1,4 +1,4 @@
-import type { Ticket } from '../core';
+import type { Attachments, ChatMessage, Ticket } from '../core';
 import { TicketEntity, type TicketRow } from './entities/ticket.entity';
 
 /**
@@ -35,9 +35,7 @@ export function selectTickets(where: Record<string, unknown>, lock: boolean): { 
   return { sql: `SELECT ${SELECT_TICKET} FROM tickets t WHERE ${conditions.join(' AND ')}${lock ? ' FOR UPDATE OF t' : ''}`, params };
 }
 
-/** An UPDATE of every column the ticket carries (what `repository.update(id, row)` wrote), by id. */
-export function updateTicket(ticket: Ticket): { sql: string; params: unknown[] } {
-  const params: unknown[] = [ticket.id];
+function setClauses(ticket: Ticket, params: unknown[]): string {
   const sets: string[] = [];
   for (const { property, column } of COLUMNS) {
     const value = ticket[property];
@@ -45,5 +43,26 @@ export function updateTicket(ticket: Ticket): { sql: string; params: unknown[] }
     params.push(value);
     sets.push(`${quote(column)} = $${params.length}`);
   }
-  return { sql: `UPDATE tickets SET ${sets.join(', ')} WHERE id = $1`, params };
+  return sets.join(', ');
+}
+
+/** An UPDATE of every column the ticket carries (what `repository.update(id, row)` wrote), by id. */
+export function updateTicket(ticket: Ticket): { sql: string; params: unknown[] } {
+  const params: unknown[] = [ticket.id];
+  return { sql: `UPDATE tickets SET ${setClauses(ticket, params)} WHERE id = $1`, params };
+}
+
+/**
+ * One statement for the commonest write of all, a reply in a ticket thread: insert the message
+ * and, only if it was new, save the ticket. Answers a row when the message was stored.
+ */
+export function appendMessage(ticket: Ticket, message: ChatMessage, attachments: Attachments): { sql: string; params: unknown[] } {
+  const params: unknown[] = [ticket.id, message.id, message.authorId, message.text, JSON.stringify(attachments), message.postedAt];
+  return {
+    sql: `WITH m AS (
+            INSERT INTO ticket_messages (ticket_id, platform_message_id, author_id, text, attachments, posted_at)
+            VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id)
+          UPDATE tickets SET ${setClauses(ticket, params)} WHERE id = $1 AND EXISTS (SELECT 1 FROM m) RETURNING id`,
+    params,
+  };
 }

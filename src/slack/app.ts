@@ -24,7 +24,7 @@ export function createBoltApp(rt: SlackRuntime, receiver: Receiver, botId: strin
 
   app.use(async ({ body, next }) => {
     const { event_id: eventId, event } = body as { event_id?: unknown; event?: { type?: unknown } };
-    // Messages are deduplicated inside the transaction that stores them (ingestMessage).
+    // A message is stored keyed by its ts, so a retried message event changes nothing without a claim.
     if (typeof eventId !== 'string' || event?.type === 'message') return next();
     if (!(await deliveries.claim(eventId))) {
       log.debug({ platform: 'slack', eventId }, 'event already handled: retry ignored');

@@ -100,29 +100,36 @@ test('a follow-up’s title prefix is in the writer’s language', async () => {
 });
 
 describe('ingestMessage: one transaction per arriving message', () => {
-  test('keeps the message in the conversation log and the ticket history, once per delivery', async () => {
+  test('keeps the message in the conversation log and the ticket history, once however often it is delivered', async () => {
     const t = await ticketWithThread('Ingest');
     const message = reply(t, 'U_CUST', 'first detail', 'ing-1');
-    const input = { workspaceId: 'slack:T1', platform: 'slack' as const, message, authorIsAgent: false, deliveryId: 'Ev-ingest-1' };
+    const input = { workspaceId: 'slack:T1', platform: 'slack' as const, message, authorIsAgent: false };
     expect(await ingestMessage(f.deps, input)).toMatchObject({ kind: 'recorded' });
-    expect(await ingestMessage(f.deps, input)).toEqual({ kind: 'already_delivered' });
+    expect(await ingestMessage(f.deps, input)).toMatchObject({ kind: 'duplicate' });
     expect(await f.deps.store.conversations.byIds('slack:T1', 'C1', ['ing-1'])).toHaveLength(1);
     expect((await f.deps.store.messages.history(t.id, 10)).map((m) => m.platformMessageId)).toEqual(['ing-1']);
-    const [{ n }] = await f.db.dataSource.query(`SELECT count(*)::int AS n FROM processed_events WHERE event_id = 'Ev-ingest-1'`);
-    expect(n).toBe(1);
+  });
+
+  test('a redelivered message does not touch the ticket again', async () => {
+    const t = await ticketWithThread('Touch once');
+    const message = reply(t, 'U_CUST', 'hello', 'ing-4');
+    await ingestMessage(f.deps, { workspaceId: 'slack:T1', platform: 'slack', message, authorIsAgent: false });
+    const first = (await f.deps.store.tickets.byId(t.id))!.lastActivityAt;
+    f.clock.advance(60_000);
+    await ingestMessage(f.deps, { workspaceId: 'slack:T1', platform: 'slack', message, authorIsAgent: false });
+    expect((await f.deps.store.tickets.byId(t.id))!.lastActivityAt).toEqual(first);
   });
 
   test('a message outside ticket threads is only logged', async () => {
     const message = chatMessage('U_CUST', 'hello channel', { channelId: 'C1', id: 'ing-2' });
-    expect(await ingestMessage(f.deps, { workspaceId: 'slack:T1', platform: 'slack', message, authorIsAgent: false, deliveryId: null })).toEqual({ kind: 'not_a_ticket' });
+    expect(await ingestMessage(f.deps, { workspaceId: 'slack:T1', platform: 'slack', message, authorIsAgent: false })).toEqual({ kind: 'not_a_ticket' });
     expect(await f.deps.store.conversations.byIds('slack:T1', 'C1', ['ing-2'])).toHaveLength(1);
   });
 
-  test('when storing fails, the delivery is not marked handled, so a redelivery can still store it', async () => {
+  test('when storing fails, nothing of the message is kept, so a redelivery can still store it', async () => {
     const t = await ticketWithThread('Rollback');
     const message = { ...reply(t, 'U_CUST', 'x', 'ing-3'), authorId: null as unknown as string };
-    await expect(ingestMessage(f.deps, { workspaceId: 'slack:T1', platform: 'slack', message, authorIsAgent: false, deliveryId: 'Ev-ingest-3' })).rejects.toThrow();
-    const [{ n }] = await f.db.dataSource.query(`SELECT count(*)::int AS n FROM processed_events WHERE event_id = 'Ev-ingest-3'`);
-    expect(n).toBe(0);
+    await expect(ingestMessage(f.deps, { workspaceId: 'slack:T1', platform: 'slack', message, authorIsAgent: false })).rejects.toThrow();
+    expect(await f.deps.store.conversations.byIds('slack:T1', 'C1', ['ing-3'])).toEqual([]);
   });
 });

@@ -56,15 +56,14 @@ export async function recordThreadMessageIn(repos: Repositories, deps: UseCaseDe
     return { kind: 'follow_up', original: ticket, followUp };
   }
 
-  const added = await repos.messages.add(ticket.id, message, attachmentsOf(message));
-  if (!added) return { kind: 'duplicate', ticket };
-  touch(ticket, author, now);
-  const reopened = ticket.status === 'pending' && !input.authorIsAgent;
+  const updated: Ticket = { ...ticket };
+  touch(updated, author, now);
+  const reopened = updated.status === 'pending' && !input.authorIsAgent;
+  if (reopened) applyStatus(updated, 'open', now);
+  if (!(await repos.tickets.appendMessage(updated, message, attachmentsOf(message)))) return { kind: 'duplicate', ticket };
   if (reopened) {
-    applyStatus(ticket, 'open', now);
     await repos.events.add(ticket.id, message.authorId, 'status_changed', { from: 'pending', to: 'open', reason: 'customer_reply' }, now);
+    await announceStatus(repos, deps, updated, message.authorId, now);
   }
-  await repos.tickets.save(ticket);
-  if (reopened) await announceStatus(repos, deps, ticket, message.authorId, now);
-  return { kind: 'recorded', ticket, reopened };
+  return { kind: 'recorded', ticket: updated, reopened };
 }
