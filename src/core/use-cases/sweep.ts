@@ -3,8 +3,11 @@ import type { OutboundPost, PostBody } from '../posts';
 import type { CoreDeps, Repositories, SweepTicket } from '../ports';
 import { localeOf, localesOf, postCardUpdate, ticketKey } from './shared';
 
-/** How many tickets one transaction claims: small enough to keep locks short, big enough to be cheap. */
-export const SWEEP_BATCH = 200;
+/**
+ * How many tickets one transaction claims: small enough to keep locks short, big enough that a
+ * batch's fixed cost is spread (100 k due reminders: 9.8 s at 200, 9.1 s at 500; BENCHMARKS.md).
+ */
+export const SWEEP_BATCH = 500;
 
 export interface SweepReport {
   /** Reminder posts enqueued (several overdue steps of one ticket make one reminder). */
@@ -13,20 +16,20 @@ export interface SweepReport {
   slaAlerts: number;
 }
 
-type Batch = (repos: Repositories) => Promise<{ claimed: number; acted: number }>;
+type Batch = (repos: Repositories, size: number) => Promise<{ claimed: number; acted: number }>;
 
 /**
- * Runs a claim-and-act step in transactions of SWEEP_BATCH tickets until nothing is due. The
+ * Runs a claim-and-act step in transactions of `size` tickets until nothing is due. The
  * claimed rows stay locked until their transaction commits, so a sweep running at the same time
  * in another instance skips them and, after the commit, no longer finds them due.
  */
-async function inBatches(deps: CoreDeps, batch: Batch): Promise<number> {
+async function inBatches(deps: CoreDeps, size: number, batch: Batch): Promise<number> {
   let total = 0;
   for (;;) {
-    const { claimed, acted } = await deps.store.transaction(batch);
+    const { claimed, acted } = await deps.store.transaction((repos) => batch(repos, size));
     total += acted;
     // acted === 0 with a full batch would mean rows that stay due whatever we do: stop, never spin.
-    if (claimed < SWEEP_BATCH || acted === 0) return total;
+    if (claimed < size || acted === 0) return total;
   }
 }
 
@@ -34,10 +37,10 @@ const post = (ticket: SweepTicket, body: PostBody): OutboundPost =>
   ({ workspaceId: ticket.workspaceId, platform: ticket.platform, orderingKey: ticketKey(ticket), ticketNumber: ticket.number, body });
 
 /** Pending tickets idle for autoCloseAfterMs: closed as auto_closed, with the card, a notice and an audit event. */
-async function autoClose(deps: CoreDeps, now: Date): Promise<number> {
+async function autoClose(deps: CoreDeps, now: Date, size: number): Promise<number> {
   const idleSince = new Date(now.getTime() - deps.settings.autoCloseAfterMs);
-  return inBatches(deps, async (repos) => {
-    const due = await repos.sweep.claimIdlePending(idleSince, SWEEP_BATCH);
+  return inBatches(deps, size, async (repos, limit) => {
+    const due = await repos.sweep.claimIdlePending(idleSince, limit);
     let acted = 0;
     for (const claimed of due) {
       const ticket = await repos.tickets.byId(claimed.id);
@@ -64,11 +67,11 @@ function stepsDue(since: Date, steps: readonly number[], now: Date): number {
 }
 
 /** One reminder per ticket however many steps are overdue; all of them are marked sent. A batch costs four queries. */
-async function remind(deps: CoreDeps, now: Date): Promise<number> {
+async function remind(deps: CoreDeps, now: Date, size: number): Promise<number> {
   const steps = deps.settings.reminderSteps;
   if (steps.length === 0) return 0;
-  return inBatches(deps, async (repos) => {
-    const due = await repos.sweep.claimDueReminders(now, steps, SWEEP_BATCH);
+  return inBatches(deps, size, async (repos, limit) => {
+    const due = await repos.sweep.claimDueReminders(now, steps, limit);
     const marks = due.map((t) => ({ ticketId: t.id, from: t.reminderStepsSent, to: stepsDue(t.pendingSince!, steps, now) }));
     const marked = await repos.sweep.markRemindersSent(marks);
     const reminded = due.filter((t) => marked.has(t.id));
@@ -89,10 +92,10 @@ async function remind(deps: CoreDeps, now: Date): Promise<number> {
 }
 
 /** Open tickets with no agent response after firstResponseSlaMs: one alert each, ever. */
-async function alertSla(deps: CoreDeps, now: Date): Promise<number> {
+async function alertSla(deps: CoreDeps, now: Date, size: number): Promise<number> {
   const createdBefore = new Date(now.getTime() - deps.settings.firstResponseSlaMs);
-  return inBatches(deps, async (repos) => {
-    const due = await repos.sweep.claimSlaDue(createdBefore, SWEEP_BATCH);
+  return inBatches(deps, size, async (repos, limit) => {
+    const due = await repos.sweep.claimSlaDue(createdBefore, limit);
     const marked = await repos.sweep.markSlaAlerted(due.map((t) => t.id), now);
     const alerted = due.filter((t) => marked.has(t.id));
     await repos.outbox.enqueueMany(alerted.map((ticket) => post(ticket, {
@@ -116,9 +119,9 @@ async function alertSla(deps: CoreDeps, now: Date): Promise<number> {
  * then reminders, then first-response alerts. Safe to run in any number of instances at once:
  * the database decides who acts on each ticket.
  */
-export async function sweep(deps: CoreDeps, now: Date): Promise<SweepReport> {
-  const autoClosed = await autoClose(deps, now);
-  const reminders = await remind(deps, now);
-  const slaAlerts = await alertSla(deps, now);
+export async function sweep(deps: CoreDeps, now: Date, batchSize = SWEEP_BATCH): Promise<SweepReport> {
+  const autoClosed = await autoClose(deps, now, batchSize);
+  const reminders = await remind(deps, now, batchSize);
+  const slaAlerts = await alertSla(deps, now, batchSize);
   return { reminders, autoClosed, slaAlerts };
 }

@@ -136,7 +136,8 @@ test('several sweeps at once on one database: every reminder and alert exactly o
     open.push(...(await Promise.all(five.map((k) => openTicket(f.deps, { actor: other, title: `open ${k}`, channelId: 'C2' })))));
   }
   f.clock.advance(DAY + (f.clock.now().getTime() - start.getTime()));
-  const reports = await Promise.all([run(), run(), run(), run()]);
+  // Batches of 50 (the default is larger), so four sweeps over 250 of each kind must interleave.
+  const reports = await Promise.all(Array.from({ length: 4 }, () => sweep(f.deps, f.clock.now(), 50)));
   const total = reports.reduce((sum, r) => ({ reminders: sum.reminders + r.reminders, slaAlerts: sum.slaAlerts + r.slaAlerts }), { reminders: 0, slaAlerts: 0 });
   const perTicket: { ticket_id: string; reminders: string; alerts: string }[] = await f.db.dataSource.query(
     `SELECT payload->>'ticketId' AS ticket_id,
