@@ -1,11 +1,14 @@
-// `npm start`: build when the sources are newer than the build, then run. Runs in this process,
-// so the NODE_OPTIONS and NODE_EXTRA_CA_CERTS it was given apply untouched.
-const { execFileSync } = require('node:child_process');
+// `npm start`: build when the sources are newer than the build, then run the bot in a child Node
+// whose NODE_OPTIONS are the ones we were given (proxies and NODE_EXTRA_CA_CERTS depend on them)
+// plus a heap cap, unless the operator set one: V8 otherwise grows the heap lazily under load,
+// past 200 MB of RSS (BENCHMARKS.md, "Memory").
+const { execFileSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.join(__dirname, '..');
 const entry = path.join(root, 'dist', 'src', 'main.js');
+const HEAP_CAP = '--max-old-space-size=128';
 
 function newestMtime(dir) {
   let newest = 0;
@@ -23,4 +26,9 @@ if (!fs.existsSync(entry) || fs.statSync(entry).mtimeMs < sources) {
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit', cwd: root });
   fs.utimesSync(entry, new Date(), new Date());
 }
-require(entry);
+
+const given = process.env.NODE_OPTIONS ?? '';
+const nodeOptions = /--max-old-space-size/.test(given) ? given : `${given} ${HEAP_CAP}`.trim();
+const bot = spawn(process.execPath, [entry], { stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: nodeOptions } });
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => bot.kill(signal));
+bot.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
