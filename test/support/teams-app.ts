@@ -1,6 +1,7 @@
 import { loadConfig } from '../../src/config';
 import { startChamado, type RunningApp, type StartOptions } from '../../src/app';
 import { createLogger } from '../../src/logger';
+import { createTestDatabase, type TestDatabase } from './database';
 import { FakeBotConnector } from '../fakes/fake-bot-connector';
 
 export const TENANT = 'tenant-1';
@@ -12,6 +13,32 @@ export const CUSTOMER = { id: '29:customer', name: 'Carlos Customer' };
 export const OTHER = { id: '29:other', name: 'Olga Other' };
 
 export type Json = Record<string, unknown>;
+
+/** A test file's own database, fake Bot Connector and app: set up before its tests, torn down after. */
+export class TeamsSuite {
+  db!: TestDatabase;
+  app!: RunningApp;
+  readonly connector = new FakeBotConnector();
+
+  constructor(private readonly env: Record<string, string> = {}) {
+    beforeAll(async () => {
+      this.db = await createTestDatabase();
+      await this.connector.start();
+      this.app = await startTeamsApp(this.db.url, this.env);
+    });
+    afterAll(async () => {
+      await this.app?.stop();
+      await this.connector.stop();
+      await this.db?.drop();
+    });
+  }
+
+  /** A new app on the same database, as after a deploy. */
+  async restart(): Promise<void> {
+    await this.app.stop();
+    this.app = await startTeamsApp(this.db.url, this.env);
+  }
+}
 
 /** The app in-process on a test database, Teams unauthenticated unless env says otherwise; `options` reach startChamado (a movable clock). */
 export async function startTeamsApp(databaseUrl: string, env: Record<string, string> = {}, options: StartOptions = {}): Promise<RunningApp> {

@@ -1,23 +1,9 @@
-import type { RunningApp } from '../../../src/app';
-import { FakeBotConnector, type ConnectorCall } from '../../fakes/fake-bot-connector';
-import { createTestDatabase, type TestDatabase } from '../../support/database';
+import type { ConnectorCall } from '../../fakes/fake-bot-connector';
 import { cardsOf, cardText, everyCard } from '../../support/teams-cards';
-import { AGENT, CHANNEL, CUSTOMER, OTHER, WS, channelCommand, personalMessage, postActivity, startTeamsApp, waitFor } from '../../support/teams-app';
+import { AGENT, CHANNEL, CUSTOMER, OTHER, WS, channelCommand, personalMessage, postActivity, TeamsSuite, waitFor } from '../../support/teams-app';
 
-let db: TestDatabase;
-let app: RunningApp;
-const connector = new FakeBotConnector();
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  await connector.start();
-  app = await startTeamsApp(db.url);
-});
-afterAll(async () => {
-  await app?.stop();
-  await connector.stop();
-  await db?.drop();
-});
+const suite = new TeamsSuite();
+const { connector } = suite;
 
 /** Replies the bot sent back into a conversation after `since` calls. */
 const repliesIn = (conversationId: string, since: number) =>
@@ -28,7 +14,7 @@ const textOf = (call: ConnectorCall) => String(call.body.text ?? '');
 async function command(text: string, opts: Parameters<typeof channelCommand>[2] = {}) {
   const since = connector.calls.length;
   const activity = channelCommand(connector, text, opts);
-  const res = await postActivity(app, activity);
+  const res = await postActivity(suite.app, activity);
   expect(res.status).toBe(200);
   const conversationId = (activity.conversation as { id: string }).id;
   const [reply] = await waitFor(() => repliesIn(conversationId, since).length > 0 && repliesIn(conversationId, since), `a reply to "${text}"`);
@@ -57,26 +43,26 @@ test('@Chamado new opens a ticket whose card starts a new thread in the channel'
   expect(cardText(card)).toContain('#1 Printer on fire: Open');
   expect(card.actions!.map((a) => a.title)).toEqual(['Claim', 'Pending', 'Close']);
 
-  const row = await waitFor(async () => (await db.dataSource.query(`SELECT number, status, requester_id, thread_id, channel_id FROM tickets WHERE number = 1 AND workspace_id = $1 AND thread_id IS NOT NULL`, [WS]))[0], 'the thread id in Postgres');
+  const row = await waitFor(async () => (await suite.db.dataSource.query(`SELECT number, status, requester_id, thread_id, channel_id FROM tickets WHERE number = 1 AND workspace_id = $1 AND thread_id IS NOT NULL`, [WS]))[0], 'the thread id in Postgres');
   expect(row).toMatchObject({ status: 'open', requester_id: CUSTOMER.id, thread_id: created.answeredId, channel_id: CHANNEL });
 });
 
 test('the mention of another person becomes <@id> for the grammar (assign), and only agents may do it', async () => {
   const refused = await command(`assign #1 <at>${AGENT.name}</at>`, { from: CUSTOMER, mentions: [AGENT] });
   expect(textOf(refused)).toContain('Only support agents can do that.');
-  expect((await db.dataSource.query('SELECT assignee_id FROM tickets WHERE number = 1'))[0].assignee_id).toBeNull();
+  expect((await suite.db.dataSource.query('SELECT assignee_id FROM tickets WHERE number = 1'))[0].assignee_id).toBeNull();
 
   const done = await command(`assign #1 <at>${OTHER.name}</at>`, { from: AGENT, mentions: [OTHER] });
   expect(textOf(done)).toBe(`Ticket #1 is assigned to <at>${OTHER.name}</at>.`);
   expect(done.body.entities).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'mention', mentioned: { id: OTHER.id, name: OTHER.name } })]));
-  expect((await db.dataSource.query('SELECT assignee_id FROM tickets WHERE number = 1'))[0].assignee_id).toBe(OTHER.id);
+  expect((await suite.db.dataSource.query('SELECT assignee_id FROM tickets WHERE number = 1'))[0].assignee_id).toBe(OTHER.id);
 });
 
 test('an agent changes the status: the card is updated in place and the thread gets a reply mentioning them', async () => {
   const before = connector.calls.length;
   const reply = await command('status #1 pending', { from: AGENT });
   expect(textOf(reply)).toBe('Ticket #1 is now Pending.');
-  const { thread_id: root } = (await db.dataSource.query('SELECT thread_id FROM tickets WHERE number = 1'))[0];
+  const { thread_id: root } = (await suite.db.dataSource.query('SELECT thread_id FROM tickets WHERE number = 1'))[0];
   const threadConversation = `${CHANNEL};messageid=${root}`;
   const update = await waitFor(() => connector.acceptedSince(before).find((c) => c.method === 'PUT' && cardText(c.body).includes('Reopen')), 'the card update');
   expect(update.conversationId).toBe(threadConversation);
@@ -96,7 +82,7 @@ test('a requester may close their own ticket but not set it pending', async () =
   expect(textOf(pending)).toContain('only agents can');
   const closed = await command('close #1', { from: CUSTOMER });
   expect(textOf(closed)).toBe('Ticket #1 is now Closed.');
-  expect((await db.dataSource.query('SELECT status FROM tickets WHERE number = 1'))[0].status).toBe('closed');
+  expect((await suite.db.dataSource.query('SELECT status FROM tickets WHERE number = 1'))[0].status).toBe('closed');
 });
 
 test('a wrong command gets one clear line and the help hint; nothing at all gets the help card', async () => {
@@ -148,7 +134,7 @@ test('when the private chat cannot be opened, the channel is told how to ask, an
 
 test('in a personal chat no mention is needed', async () => {
   const since = connector.calls.length;
-  const res = await postActivity(app, personalMessage(connector, 'help', { from: CUSTOMER }));
+  const res = await postActivity(suite.app, personalMessage(connector, 'help', { from: CUSTOMER }));
   expect(res.status).toBe(200);
   const [reply] = await waitFor(() => repliesIn(`a:personal-${CUSTOMER.id}`, since).length > 0 && repliesIn(`a:personal-${CUSTOMER.id}`, since), 'the help card');
   expect(cardText(cardsOf(reply.body)[0])).toContain('Chamado: one ticket per problem');

@@ -1,24 +1,9 @@
-import type { RunningApp } from '../../../src/app';
 import { translate } from '../../../src/i18n';
-import { FakeBotConnector } from '../../fakes/fake-bot-connector';
-import { createTestDatabase, type TestDatabase } from '../../support/database';
 import { cardText, parseCard, type Card } from '../../support/teams-cards';
-import { AGENT, CHANNEL, CUSTOMER, OTHER, channelMessage, extensionInvoke, postActivity, startTeamsApp, waitFor } from '../../support/teams-app';
+import { AGENT, CHANNEL, CUSTOMER, OTHER, channelMessage, extensionInvoke, postActivity, TeamsSuite, waitFor } from '../../support/teams-app';
 
-let db: TestDatabase;
-let app: RunningApp;
-const connector = new FakeBotConnector();
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  await connector.start();
-  app = await startTeamsApp(db.url);
-});
-afterAll(async () => {
-  await app?.stop();
-  await connector.stop();
-  await db?.drop();
-});
+const suite = new TeamsSuite();
+const { connector } = suite;
 
 type TaskResponse = { task: { type: string; value: unknown } };
 
@@ -51,7 +36,7 @@ describe('createTicket', () => {
   const payload = { id: '1900000000001', html: HTML, from: CUSTOMER, attachments: [FILE] };
 
   test('fetchTask answers a task module whose Input.Text "title" is prefilled from the message', async () => {
-    const res = await postActivity(app, extensionInvoke(connector, 'composeExtension/fetchTask', 'createTicket', payload));
+    const res = await postActivity(suite.app, extensionInvoke(connector, 'composeExtension/fetchTask', 'createTicket', payload));
     expect(res.status).toBe(200);
     const card = taskCardOf(res.body);
     const title = inputs(card).find((i) => i.id === 'title');
@@ -59,12 +44,12 @@ describe('createTicket', () => {
   });
 
   test('submitAction opens the ticket with the message as clean text, its files and links as the first history entry', async () => {
-    const res = await postActivity(app, extensionInvoke(connector, 'composeExtension/submitAction', 'createTicket', payload, { data: { title: 'VPN keeps dropping' } }));
+    const res = await postActivity(suite.app, extensionInvoke(connector, 'composeExtension/submitAction', 'createTicket', payload, { data: { title: 'VPN keeps dropping' } }));
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ task: { type: 'message', value: 'Opened ticket #1: VPN keeps dropping.' } });
-    const [ticket] = await db.dataSource.query('SELECT id, title, requester_id, channel_id FROM tickets WHERE number = 1');
+    const [ticket] = await suite.db.dataSource.query('SELECT id, title, requester_id, channel_id FROM tickets WHERE number = 1');
     expect(ticket).toMatchObject({ title: 'VPN keeps dropping', requester_id: CUSTOMER.id, channel_id: CHANNEL });
-    const [message] = await db.dataSource.query('SELECT author_id, text, attachments FROM ticket_messages WHERE ticket_id = $1', [ticket.id]);
+    const [message] = await suite.db.dataSource.query('SELECT author_id, text, attachments FROM ticket_messages WHERE ticket_id = $1', [ticket.id]);
     expect(message.author_id).toBe(CUSTOMER.id);
     expect(message.text).toBe('The VPN drops every 10 minutes since Monday.\nLog: https://logs.example.com/vpn/42');
     expect(message.attachments).toEqual({
@@ -76,11 +61,11 @@ describe('createTicket', () => {
   });
 
   test('an empty title is answered in the task module, in the person\'s language, and opens nothing', async () => {
-    const res = await postActivity(app, extensionInvoke(connector, 'composeExtension/submitAction', 'createTicket', payload, { data: { title: '   ' }, locale: 'pt-BR' }));
+    const res = await postActivity(suite.app, extensionInvoke(connector, 'composeExtension/submitAction', 'createTicket', payload, { data: { title: '   ' }, locale: 'pt-BR' }));
     expect(res.status).toBe(200);
     const card = taskCardOf(res.body);
     expect(cardText(card)).toContain(translate('pt-BR', 'errors.title_required'));
-    expect(Number((await db.dataSource.query('SELECT count(*) AS n FROM tickets'))[0].n)).toBe(1);
+    expect(Number((await suite.db.dataSource.query('SELECT count(*) AS n FROM tickets'))[0].n)).toBe(1);
   });
 });
 
@@ -96,20 +81,20 @@ describe('splitConversation', () => {
   beforeAll(async () => {
     for (const m of thread) {
       const activity = channelMessage(connector, m.text, { id: m.id, from: m.from, threadId: m.id === ROOT ? undefined : ROOT });
-      expect((await postActivity(app, activity)).status).toBe(200);
+      expect((await postActivity(suite.app, activity)).status).toBe(200);
     }
-    await waitFor(async () => Number((await db.dataSource.query(`SELECT count(*) AS n FROM conversation_messages WHERE coalesce(thread_id, message_id) = $1`, [ROOT]))[0].n) === 4, 'the thread in the conversation log');
+    await waitFor(async () => Number((await suite.db.dataSource.query(`SELECT count(*) AS n FROM conversation_messages WHERE coalesce(thread_id, message_id) = $1`, [ROOT]))[0].n) === 4, 'the thread in the conversation log');
   });
 
   const payload = { id: '1900000000102', replyToId: ROOT, html: '<p>The jam is on tray 2</p>', from: CUSTOMER };
 
   test('a non-agent is refused in their language', async () => {
-    const res = await postActivity(app, extensionInvoke(connector, 'composeExtension/fetchTask', 'splitConversation', payload, { from: CUSTOMER, locale: 'pt-BR' }));
+    const res = await postActivity(suite.app, extensionInvoke(connector, 'composeExtension/fetchTask', 'splitConversation', payload, { from: CUSTOMER, locale: 'pt-BR' }));
     expect(res.body).toEqual({ task: { type: 'message', value: translate('pt-BR', 'errors.agents_only') } });
   });
 
   test('fetchTask lists the thread\'s messages in five slots of title_k and multi-select messages_k', async () => {
-    const res = await postActivity(app, extensionInvoke(connector, 'composeExtension/fetchTask', 'splitConversation', payload));
+    const res = await postActivity(suite.app, extensionInvoke(connector, 'composeExtension/fetchTask', 'splitConversation', payload));
     const card = taskCardOf(res.body);
     const fields = inputs(card);
     for (let k = 1; k <= 5; k++) {
@@ -122,20 +107,20 @@ describe('splitConversation', () => {
   });
 
   test('a slot with a title but no messages is shown back with the slot named, nothing is opened', async () => {
-    const res = await postActivity(app, extensionInvoke(connector, 'composeExtension/submitAction', 'splitConversation', payload, { data: { title_1: 'Printer jam', messages_1: `${ROOT}`, title_2: 'Broken mouse', messages_2: '' } }));
+    const res = await postActivity(suite.app, extensionInvoke(connector, 'composeExtension/submitAction', 'splitConversation', payload, { data: { title_1: 'Printer jam', messages_1: `${ROOT}`, title_2: 'Broken mouse', messages_2: '' } }));
     const card = taskCardOf(res.body);
     expect(cardText(card)).toContain('Ticket 2: Pick at least one message for this ticket.');
     expect(inputs(card).find((f) => f.id === 'title_1')).toMatchObject({ value: 'Printer jam' });
-    expect(Number((await db.dataSource.query(`SELECT count(*) AS n FROM tickets WHERE title IN ('Printer jam', 'Broken mouse')`))[0].n)).toBe(0);
+    expect(Number((await suite.db.dataSource.query(`SELECT count(*) AS n FROM tickets WHERE title IN ('Printer jam', 'Broken mouse')`))[0].n)).toBe(0);
   });
 
   test('submit opens one ticket per slot holding exactly its messages; the thread is told every new #n', async () => {
     const before = connector.calls.length;
-    const res = await postActivity(app, extensionInvoke(connector, 'composeExtension/submitAction', 'splitConversation', payload, {
+    const res = await postActivity(suite.app, extensionInvoke(connector, 'composeExtension/submitAction', 'splitConversation', payload, {
       data: { title_1: 'Printer jam', messages_1: `${ROOT},1900000000102`, title_2: 'Broken mouse', messages_2: '1900000000101,1900000000103', title_3: '', messages_3: '' },
     }));
     expect(res.body).toEqual({ task: { type: 'message', value: 'Created 2 tickets: #2, #3.' } });
-    const rows: { number: number; title: string; requester_id: string; ids: string[] }[] = await db.dataSource.query(
+    const rows: { number: number; title: string; requester_id: string; ids: string[] }[] = await suite.db.dataSource.query(
       `SELECT t.number, t.title, t.requester_id, array_agg(m.platform_message_id ORDER BY m.platform_message_id) AS ids
        FROM tickets t JOIN ticket_messages m ON m.ticket_id = t.id WHERE t.number IN (2, 3) GROUP BY t.id ORDER BY t.number`,
     );
@@ -149,7 +134,7 @@ describe('splitConversation', () => {
   });
 
   test('an unknown command id is answered, not crashed on', async () => {
-    const res = await postActivity(app, extensionInvoke(connector, 'composeExtension/fetchTask', 'constructor', payload, { from: AGENT }));
+    const res = await postActivity(suite.app, extensionInvoke(connector, 'composeExtension/fetchTask', 'constructor', payload, { from: AGENT }));
     expect(res.status).toBe(200);
     expect((res.body as TaskResponse).task.type).toBe('message');
   });

@@ -1,31 +1,17 @@
-import type { RunningApp } from '../../../src/app';
 import { translate } from '../../../src/i18n';
-import { FakeBotConnector, type ConnectorCall } from '../../fakes/fake-bot-connector';
-import { createTestDatabase, type TestDatabase } from '../../support/database';
+import type { ConnectorCall } from '../../fakes/fake-bot-connector';
 import { buttonsOf, cardText, cardsOf, everyCard } from '../../support/teams-cards';
-import { AGENT, CHANNEL, CUSTOMER, cardSubmit, channelCommand, channelMessage, personalConversation, personalMessage, postActivity, startTeamsApp, waitFor } from '../../support/teams-app';
+import { AGENT, CHANNEL, CUSTOMER, cardSubmit, channelCommand, channelMessage, personalConversation, personalMessage, postActivity, TeamsSuite, waitFor } from '../../support/teams-app';
 
-let db: TestDatabase;
-let app: RunningApp;
-const connector = new FakeBotConnector();
+const suite = new TeamsSuite();
+const { connector } = suite;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  await connector.start();
-  app = await startTeamsApp(db.url);
-});
-afterAll(async () => {
-  await app?.stop();
-  await connector.stop();
-  await db?.drop();
-});
-
-const ticket = async (number: number) => (await db.dataSource.query('SELECT id, status, assignee_id, thread_id, follow_up_of FROM tickets WHERE number = $1', [number]))[0];
+const ticket = async (number: number) => (await suite.db.dataSource.query('SELECT id, status, assignee_id, thread_id, follow_up_of FROM tickets WHERE number = $1', [number]))[0];
 const postsIn = (conversationId: string, since = 0) => connector.acceptedSince(since).filter((c) => c.method === 'POST' && c.conversationId === conversationId);
 const text = (c: ConnectorCall) => String(c.body.text ?? '');
 
 async function post(activity: Record<string, unknown>) {
-  const res = await postActivity(app, activity);
+  const res = await postActivity(suite.app, activity);
   expect(res.status).toBe(200);
 }
 
@@ -69,15 +55,15 @@ test('messages in the ticket thread join its history; a customer reply puts Pend
   await waitFor(async () => (await ticket(1)).status === 'pending', 'pending');
   await post(channelMessage(connector, '<p>It is still <b>slow</b> after the reboot</p>', { from: CUSTOMER, threadId: root, id: '2000000000001' }));
   await waitFor(async () => (await ticket(1)).status === 'open', 'the ticket reopened by the customer reply');
-  const [row] = await db.dataSource.query('SELECT author_id, text FROM ticket_messages WHERE platform_message_id = $1', ['2000000000001']);
+  const [row] = await suite.db.dataSource.query('SELECT author_id, text FROM ticket_messages WHERE platform_message_id = $1', ['2000000000001']);
   expect(row).toEqual({ author_id: CUSTOMER.id, text: 'It is still slow after the reboot' });
 });
 
 test('messages elsewhere in the channel are kept for splitting but join no ticket', async () => {
   await post(channelMessage(connector, 'Unrelated chatter', { from: CUSTOMER, id: '2000000000050' }));
-  const kept = await waitFor(async () => (await db.dataSource.query(`SELECT channel_id, thread_id, author_id FROM conversation_messages WHERE message_id = '2000000000050'`))[0], 'the kept message');
+  const kept = await waitFor(async () => (await suite.db.dataSource.query(`SELECT channel_id, thread_id, author_id FROM conversation_messages WHERE message_id = '2000000000050'`))[0], 'the kept message');
   expect(kept).toEqual({ channel_id: CHANNEL, thread_id: null, author_id: CUSTOMER.id });
-  expect((await db.dataSource.query(`SELECT count(*)::int AS n FROM ticket_messages WHERE platform_message_id = '2000000000050'`))[0].n).toBe(0);
+  expect((await suite.db.dataSource.query(`SELECT count(*)::int AS n FROM ticket_messages WHERE platform_message_id = '2000000000050'`))[0].n).toBe(0);
 });
 
 test('a message on a Closed ticket opens a linked follow-up; both threads say so; "reopen the original" works', async () => {
@@ -123,9 +109,8 @@ test('agents also see open tickets nobody has claimed in their personal list', a
   expect(body).toContain('#3 Nobody owns me');
 });
 
-test('proactive posts survive a restart: a new app on the same database posts into the stored thread', async () => {
-  await app.stop();
-  app = await startTeamsApp(db.url);
+test('proactive posts survive a restart: a new suite.app on the same database posts into the stored thread', async () => {
+  await suite.restart();
   const since = connector.calls.length;
   await post(personalMessage(connector, 'status #1 pending', { from: AGENT }));
   await waitFor(async () => (await ticket(1)).status === 'pending', 'pending');
@@ -152,7 +137,7 @@ test('a post Teams refuses (403) is not retried', async () => {
   const since = connector.calls.length;
   connector.failNext(1, 403, {}, (method) => method === 'PUT');
   await post(personalMessage(connector, 'priority #1 high', { from: AGENT }));
-  await waitFor(async () => (await db.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE status = 'dead'`))[0].n === 1, 'the dead row');
+  await waitFor(async () => (await suite.db.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE status = 'dead'`))[0].n === 1, 'the dead row');
   await new Promise((r) => setTimeout(r, 800));
   const refused = connector.calls.slice(since).filter((c) => c.method === 'PUT');
   expect(refused.map((c) => c.status)).toEqual([403]);
