@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { recordThreadMessage } from '../../core';
+import { ingestMessage } from '../../core';
 import { isConfiguredAgent } from '../../people';
 import { chatMessageOf, htmlToText, workspaceOf } from '../conversation';
 import type { TeamsContext } from '../turn';
@@ -14,9 +14,12 @@ export async function keepChannelMessage(teams: TeamsContext, context: TurnConte
   const workspaceId = workspaceOf(activity);
   const message = chatMessageOf(activity, messageText(activity.text ?? '', activity.textFormat));
   if (!message.id || !message.authorId) return;
-  await teams.app.deps.store.conversations.record(workspaceId, 'teams', message);
-  if (!joinsTicket || !message.threadId) return;
-  const outcome = await recordThreadMessage(teams.app.deps, {
+  if (!joinsTicket || !message.threadId) {
+    await teams.app.deps.store.conversations.record(workspaceId, 'teams', message);
+    return;
+  }
+  // Kept in the log and, in a ticket thread, in the ticket's history: one transaction.
+  const outcome = await ingestMessage(teams.app.deps, {
     workspaceId,
     platform: 'teams',
     message,

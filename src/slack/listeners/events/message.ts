@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import { ingestMessage } from '../../../core';
+import { recordThreadMessage } from '../../../core';
 import { isPersonMessage, slackMessageSchema, toChatMessage } from '../../messages';
 import { workspaceOf } from '../../people';
 import type { SlackRuntime } from '../../runtime';
@@ -9,8 +9,8 @@ const messageEvent = slackMessageSchema.extend({ channel: z.string().min(1) });
 const editedEvent = z.object({ subtype: z.literal('message_changed'), channel: z.string().min(1), message: slackMessageSchema });
 
 /**
- * Every message a person posts where the bot is is kept (so a conversation can be split later);
- * one in a ticket thread also joins the ticket's history (Pending → Open, Closed → follow-up).
+ * A person's reply in a ticket thread joins the ticket's history (Pending → Open, Closed →
+ * follow-up), stored before the event is acknowledged. An edit refreshes a logged message.
  * A retried event is recognised by the message's ts (the app's event_id dedupe skips messages).
  */
 export function registerMessageEvents(app: App, rt: SlackRuntime): void {
@@ -25,10 +25,11 @@ export function registerMessageEvents(app: App, rt: SlackRuntime): void {
     const parsed = messageEvent.safeParse(event);
     if (!parsed.success || !isPersonMessage(parsed.data, rt.botUserId)) return;
     const message = toChatMessage(parsed.data, parsed.data.channel);
-    const [authorIsAgent] = message.threadId
-      ? await Promise.all([rt.people.isAgent(message.authorId), rt.people.rememberLocale(rt.context.deps, workspaceId, message.authorId)])
-      : [false];
-    const outcome = await ingestMessage(rt.context.deps, { workspaceId, platform: 'slack', message, authorIsAgent });
+    // Only thread replies can belong to a ticket. Slack keeps the history: the shortcuts read it
+    // through the Web API (and log what they read), so nothing else is stored per message.
+    if (!message.threadId) return;
+    const [authorIsAgent] = await Promise.all([rt.people.isAgent(message.authorId), rt.people.rememberLocale(rt.context.deps, workspaceId, message.authorId)]);
+    const outcome = await recordThreadMessage(rt.context.deps, { workspaceId, platform: 'slack', message, authorIsAgent });
     if (outcome.kind === 'not_a_ticket' || outcome.kind === 'duplicate') return;
     const log = rt.context.log.child({ platform: 'slack', channel: message.channelId });
     if (outcome.kind === 'follow_up') log.info({ ticket: outcome.followUp.number, original: outcome.original.number }, 'follow-up opened');
