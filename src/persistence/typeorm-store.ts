@@ -30,7 +30,7 @@ function repositories(em: EntityManager): Repositories {
  */
 export function createStore(dataSource: DataSource): Store {
   const poolSize = (dataSource.options as { poolSize?: number }).poolSize ?? 10;
-  const inTransaction = groupCommit(dataSource, { slots: Math.max(1, Math.min(4, poolSize - 4)), maxBatch: 16 });
+  const inTransaction = groupCommit(dataSource, { concurrency: Math.max(1, Math.min(4, poolSize - 4)), maxBatch: 16 });
   return {
     ...repositories(dataSource.manager),
     transaction: (work) => inTransaction((em) => work(repositories(em))),

@@ -15,7 +15,7 @@ const insert = (n: number) => async (em: EntityManager): Promise<{ n: number; tx
 };
 
 test('under load, concurrent transactions share commits, and each caller gets its own result', async () => {
-  const run = groupCommit(db.dataSource, { slots: 1, maxBatch: 16 });
+  const run = groupCommit(db.dataSource, { concurrency: 1, maxBatch: 16 });
   const results = await Promise.all(Array.from({ length: 40 }, (_, i) => run(insert(i))));
   expect(results.map((r) => r.n)).toEqual(Array.from({ length: 40 }, (_, i) => i));
   const transactions = new Set(results.map((r) => r.tx));
@@ -26,7 +26,7 @@ test('under load, concurrent transactions share commits, and each caller gets it
 });
 
 test('a failing transaction fails alone: the others of its batch are kept', async () => {
-  const run = groupCommit(db.dataSource, { slots: 1, maxBatch: 16 });
+  const run = groupCommit(db.dataSource, { concurrency: 1, maxBatch: 16 });
   const outcomes = await Promise.allSettled(Array.from({ length: 12 }, (_, i) =>
     run(async (em) => {
       if (i === 5) throw new Error('member 5 refuses');
@@ -39,7 +39,7 @@ test('a failing transaction fails alone: the others of its batch are kept', asyn
 });
 
 test('a database error in one member (a duplicate key) does not lose the others', async () => {
-  const run = groupCommit(db.dataSource, { slots: 1, maxBatch: 16 });
+  const run = groupCommit(db.dataSource, { concurrency: 1, maxBatch: 16 });
   const outcomes = await Promise.allSettled([200, 201, 0, 202].map((n) => run(insert(n))));
   expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
   const rows = (await db.dataSource.query('SELECT n FROM gc_rows WHERE n >= 200 ORDER BY n')).map((r: { n: number }) => r.n);
@@ -47,7 +47,7 @@ test('a database error in one member (a duplicate key) does not lose the others'
 });
 
 test('a transaction opened inside another’s work does not wait for the slot its caller holds', async () => {
-  const run = groupCommit(db.dataSource, { slots: 1, maxBatch: 16 });
+  const run = groupCommit(db.dataSource, { concurrency: 1, maxBatch: 16 });
   const inner = await run(async () => run(insert(300)));
   expect(inner.n).toBe(300);
 });
