@@ -32,9 +32,8 @@ interface Row {
   rssMiB: number | null;
 }
 
-const TARGETS: { key: string; name: string; entry: string; stores: boolean; env?: Record<string, string>; nodeArgs?: string[] }[] = [
+const TARGETS: { key: string; name: string; entry: string; stores: boolean; nodeArgs?: string[] }[] = [
   { key: 'ideal', name: 'ideal persist-before-ack (node:http + pg)', entry: 'ingest/ideal-server.js', stores: true },
-  { key: 'ideal7', name: "node:http + pg sending Chamado's 7 statements", entry: 'ingest/ideal-server.js', stores: true, env: { IDEAL_SQL: 'chamado' } },
   { key: 'bolt', name: 'bare Bolt, ack only (framework ceiling)', entry: 'ingest/bare-bolt-server.js', stores: false },
   { key: 'chamado', name: 'Chamado', entry: 'ingest/chamado-server.js', stores: true },
   // The same, with V8's old space capped: shows how much of the RSS under load is a lazily grown heap.
@@ -91,7 +90,7 @@ export async function runIngest(pg: BenchPostgres, o: IngestOptions, log: (line:
     for (const target of TARGETS.filter((t) => !o.targets || o.targets.includes(t.key))) {
       let server: ServerChild;
       try {
-        server = await startServerChild(target.entry, { ...env, ...target.env }, target.key === 'chamado' ? o.chamadoNodeArgs ?? [] : target.nodeArgs ?? []);
+        server = await startServerChild(target.entry, env, target.key === 'chamado' ? o.chamadoNodeArgs ?? [] : target.nodeArgs ?? []);
       } catch (error) {
         log(`  ${target.name}: did not start (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
         continue;
@@ -150,15 +149,14 @@ function render(rows: Row[], pgbenchRows: { connections: number; tps: number; p5
   const is = (r: Row, name: string) => (name === 'Chamado' ? r.target === name : r.target.startsWith(name));
   const at = (name: string, c: number) => rows.find((r) => is(r, name) && r.connections === c);
   const ratios = table(
-    ['connections', 'Chamado acks/s', 'Chamado / ideal', 'Chamado / bare Bolt', "Chamado / Chamado's SQL on node:http", 'ideal / pgbench', 'Chamado p99 ms', 'Chamado acked but not stored'],
+    ['connections', 'Chamado acks/s', 'Chamado / ideal', 'Chamado / bare Bolt', 'ideal / pgbench', 'Chamado p99 ms', 'Chamado acked but not stored'],
     o.levels.map((c): Cell[] => {
       const ch = at('Chamado', c);
       const ideal = at('ideal', c);
       const bolt = at('bare Bolt', c);
-      const sql7 = at('node:http + pg sending', c);
       const pgb = pgbenchRows.find((p) => p.connections === c);
       const pct = (a?: number, b?: number): Cell => (a !== undefined && b ? `${((a / b) * 100).toFixed(0)} %` : null);
-      return [c, ch?.result.rps ?? null, pct(ch?.result.rps, ideal?.result.rps), pct(ch?.result.rps, bolt?.result.rps), pct(ch?.result.rps, sql7?.result.rps), pct(ideal?.result.rps, pgb?.tps), ch?.result.p99 ?? null, ch ? lost(ch) : null];
+      return [c, ch?.result.rps ?? null, pct(ch?.result.rps, ideal?.result.rps), pct(ch?.result.rps, bolt?.result.rps), pct(ideal?.result.rps, pgb?.tps), ch?.result.p99 ?? null, ch ? lost(ch) : null];
     }),
   );
   const best = (name: string) => rows.filter((r) => is(r, name)).reduce<Row | null>((b, r) => (!b || r.result.rps > b.result.rps ? r : b), null);

@@ -19,7 +19,8 @@ export { listMyTickets, homeView, LIST_LIMIT, type HomeView } from './use-cases/
 export { showTicket, type TicketDetail } from './use-cases/show-ticket';
 export { setLanguage } from './use-cases/set-language';
 export { ingestMessage } from './use-cases/ingest-message';
-export { recordThreadMessage, type ThreadMessageInput, type ThreadMessageOutcome } from './use-cases/record-thread-message';
+export { recordThreadMessages, threadMessageRecorder, type ThreadMessageInput, type ThreadMessageOutcome } from './use-cases/record-thread-message';
+export { batchQueue, type BatchQueueOptions } from './batch-queue';
 export { reopenOriginal } from './use-cases/reopen-original';
 export { runCommand, type CommandResult, type CommandContext } from './use-cases/run-command';
 export { sweep, SWEEP_BATCH, type SweepReport } from './use-cases/sweep';

@@ -13,14 +13,16 @@ export interface TicketRepository {
   create(ticket: NewTicket): Promise<Ticket>;
   /** Saves every mutable field of the ticket row (not its people: see saveParticipants). */
   save(ticket: Ticket): Promise<void>;
-  /** Adds a message to the ticket's history and saves the ticket, both only if the message is new (false: already there). */
-  appendMessage(ticket: Ticket, message: ChatMessage, attachments: Attachments): Promise<boolean>;
+  /** Saves many tickets' mutable fields at once. */
+  saveAll(tickets: readonly Ticket[]): Promise<void>;
   /** Rewrites who is on the ticket (requester, assignee, CCs) after one of them changed. */
   saveParticipants(ticket: Ticket): Promise<void>;
   byId(id: string): Promise<Ticket | null>;
   /** With `lock`, the row is locked until the transaction ends (use inside `transaction`). */
   byNumber(workspaceId: string, number: number, opts?: { lock?: boolean }): Promise<Ticket | null>;
   byThread(workspaceId: string, channelId: string, threadId: string, opts?: { lock?: boolean }): Promise<Ticket | null>;
+  /** The tickets of these threads, locked until the transaction ends (use inside `transaction`). */
+  lockByThreads(threads: readonly ThreadKey[]): Promise<Ticket[]>;
   /** Tickets where the user is requester, assignee or CC, newest first. */
   listForUser(workspaceId: string, userId: string, statuses: readonly Status[], limit: number): Promise<Ticket[]>;
   listUnassigned(workspaceId: string, limit: number): Promise<Ticket[]>;
@@ -29,9 +31,25 @@ export interface TicketRepository {
   numbersOf(ids: readonly string[]): Promise<Map<string, number>>;
 }
 
+/** A ticket thread: where a message was posted, as `ChatMessage` names it. */
+export interface ThreadKey {
+  workspaceId: string;
+  channelId: string;
+  threadId: string;
+}
+
+export interface NewMessage {
+  ticketId: string;
+  message: ChatMessage;
+  attachments: Attachments;
+}
+
 export interface MessageRepository {
-  /** Adds a message to a ticket's history; false when it was already there (same platform id). */
-  add(ticketId: string, message: ChatMessage, attachments: Attachments): Promise<boolean>;
+  /**
+   * Adds messages to tickets' histories in one go. Answers, in order, whether each was new: false
+   * when the ticket already had it (same platform id), or it came earlier in this same list.
+   */
+  add(messages: readonly NewMessage[]): Promise<boolean[]>;
   history(ticketId: string, limit: number): Promise<StoredMessage[]>;
   count(ticketId: string): Promise<number>;
 }

@@ -1,9 +1,10 @@
 import { In, type EntityManager } from 'typeorm';
-import type { Attachments, ChatMessage, NewTicket, Status, Ticket, TicketRepository } from '../core';
+import type { NewTicket, Status, ThreadKey, Ticket, TicketRepository } from '../core';
 import { TicketEntity, TicketParticipantEntity } from './entities';
 import type { TicketRow } from './entities/ticket.entity';
 import type { ParticipantRow } from './entities/ticket-participant.entity';
-import { appendMessage, selectTickets, updateTicket } from './ticket-sql';
+import { toJsonb } from './jsonb';
+import { LOCK_TICKETS_BY_THREADS, SAVE_TICKETS, selectTickets, ticketRows } from './ticket-sql';
 
 export class TypeormTicketRepository implements TicketRepository {
   constructor(private readonly em: EntityManager) {}
@@ -23,16 +24,12 @@ export class TypeormTicketRepository implements TicketRepository {
     return ticket;
   }
 
-  async save(ticket: Ticket): Promise<void> {
-    const { sql, params } = updateTicket(ticket);
-    await this.em.query(sql, params);
+  save(ticket: Ticket): Promise<void> {
+    return this.saveAll([ticket]);
   }
 
-  async appendMessage(ticket: Ticket, message: ChatMessage, attachments: Attachments): Promise<boolean> {
-    const { sql, params } = appendMessage(ticket, message, attachments);
-    const result: unknown = await this.em.query(sql, params);
-    // TypeORM answers an UPDATE … RETURNING with [rows, count].
-    return Array.isArray(result) && Array.isArray(result[0]) ? result[0].length > 0 : false;
+  async saveAll(tickets: readonly Ticket[]): Promise<void> {
+    if (tickets.length > 0) await this.em.query(SAVE_TICKETS, [toJsonb(ticketRows(tickets))]);
   }
 
   async saveParticipants(ticket: Ticket): Promise<void> {
@@ -50,6 +47,11 @@ export class TypeormTicketRepository implements TicketRepository {
 
   async byThread(workspaceId: string, channelId: string, threadId: string, opts: { lock?: boolean } = {}): Promise<Ticket | null> {
     return this.one({ workspaceId, channelId, threadId }, opts.lock);
+  }
+
+  async lockByThreads(threads: readonly ThreadKey[]): Promise<Ticket[]> {
+    if (threads.length === 0) return [];
+    return this.em.query(LOCK_TICKETS_BY_THREADS, [threads.map((k) => k.workspaceId), threads.map((k) => k.channelId), threads.map((k) => k.threadId)]);
   }
 
   async listForUser(workspaceId: string, userId: string, statuses: readonly Status[], limit: number): Promise<Ticket[]> {

@@ -1,4 +1,4 @@
-import type { Attachments, ChatMessage, Ticket } from '../core';
+import type { Ticket } from '../core';
 import { TicketEntity, type TicketRow } from './entities/ticket.entity';
 
 /**
@@ -35,34 +35,27 @@ export function selectTickets(where: Record<string, unknown>, lock: boolean): { 
   return { sql: `SELECT ${SELECT_TICKET} FROM tickets t WHERE ${conditions.join(' AND ')}${lock ? ' FOR UPDATE OF t' : ''}`, params };
 }
 
-function setClauses(ticket: Ticket, params: unknown[]): string {
-  const sets: string[] = [];
-  for (const { property, column } of COLUMNS) {
-    const value = ticket[property];
-    if (value === undefined) continue;
-    params.push(value);
-    sets.push(`${quote(column)} = $${params.length}`);
-  }
-  return sets.join(', ');
-}
+/**
+ * The tickets of many threads, each `[workspaceId, channelId, threadId]`, locked in id order: two
+ * transactions locking overlapping sets always take the rows in the same order, so they never
+ * deadlock. `thread_id IS NOT NULL` lets the planner use the partial index tickets_thread.
+ */
+export const LOCK_TICKETS_BY_THREADS = `SELECT ${SELECT_TICKET} FROM tickets t
+  WHERE t.thread_id IS NOT NULL
+    AND (t.workspace_id, t.channel_id, t.thread_id) IN (SELECT * FROM unnest($1::text[], $2::text[], $3::text[]))
+  ORDER BY t.id FOR UPDATE OF t`;
 
-/** An UPDATE of every column the ticket carries (what `repository.update(id, row)` wrote), by id. */
-export function updateTicket(ticket: Ticket): { sql: string; params: unknown[] } {
-  const params: unknown[] = [ticket.id];
-  return { sql: `UPDATE tickets SET ${setClauses(ticket, params)} WHERE id = $1`, params };
-}
+/** Columns a saved ticket may change: all but its identity and birth. */
+const MUTABLE = COLUMNS.filter((c) => !['id', 'workspaceId', 'platform', 'number', 'createdAt'].includes(c.property));
 
 /**
- * One statement for the commonest write of all, a reply in a ticket thread: insert the message
- * and, only if it was new, save the ticket. Answers a row when the message was stored.
+ * Saves many tickets in one statement: `$1` is a JSON array of rows keyed by column name, read
+ * back with the table's own row type, so every value gets its column's type.
  */
-export function appendMessage(ticket: Ticket, message: ChatMessage, attachments: Attachments): { sql: string; params: unknown[] } {
-  const params: unknown[] = [ticket.id, message.id, message.authorId, message.text, JSON.stringify(attachments), message.postedAt];
-  return {
-    sql: `WITH m AS (
-            INSERT INTO ticket_messages (ticket_id, platform_message_id, author_id, text, attachments, posted_at)
-            VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id)
-          UPDATE tickets SET ${setClauses(ticket, params)} WHERE id = $1 AND EXISTS (SELECT 1 FROM m) RETURNING id`,
-    params,
-  };
+export const SAVE_TICKETS = `UPDATE tickets t SET (${MUTABLE.map((c) => quote(c.column)).join(', ')}) = (${MUTABLE.map((c) => `v.${quote(c.column)}`).join(', ')})
+  FROM jsonb_populate_recordset(NULL::tickets, $1::jsonb) v WHERE t.id = v.id`;
+
+/** The rows `SAVE_TICKETS` takes (as JSON). */
+export function ticketRows(tickets: readonly Ticket[]): Record<string, unknown>[] {
+  return tickets.map((ticket) => Object.fromEntries([['id', ticket.id], ...MUTABLE.map((c) => [c.column, ticket[c.property]])]));
 }

@@ -1,3 +1,4 @@
+import type { ThreadMessageInput, ThreadMessageOutcome } from '../core';
 import type { AppContext } from '../context';
 import type { WebClient } from './client';
 import type { SlackPeople } from './people';
@@ -10,4 +11,6 @@ export interface SlackRuntime {
   botUserId: string;
   /** The bot's own team (auth.test): the fallback when a payload names none. */
   teamId: string;
+  /** Stores a reply in a ticket thread; replies arriving together share a transaction. */
+  recordThreadMessage: (input: ThreadMessageInput) => Promise<ThreadMessageOutcome>;
 }

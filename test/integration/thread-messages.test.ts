@@ -1,4 +1,4 @@
-import { changeStatus, ingestMessage, openTicket, recordThreadMessage, setLanguage, type Ticket } from '../../src/core';
+import { changeStatus, ingestMessage, openTicket, recordThreadMessages, setLanguage, type ThreadMessageInput, type Ticket } from '../../src/core';
 import { chatMessage, coreFixture, person, type CoreFixture } from '../support/core-fixture';
 import { eventsFor, postsFor } from '../support/outbox-rows';
 
@@ -19,8 +19,9 @@ async function ticketWithThread(title = 'Email bounces'): Promise<Ticket> {
 }
 
 const reply = (t: Ticket, authorId: string, text: string, id?: string) => chatMessage(authorId, text, { channelId: 'C1', threadId: t.threadId!, id });
+const recordThreadMessage = async (input: ThreadMessageInput) => (await recordThreadMessages(f.deps, [input]))[0];
 const record = (t: Ticket, authorId: string, text: string, isAgent = false, id?: string) =>
-  recordThreadMessage(f.deps, { workspaceId: 'slack:T1', platform: 'slack', message: reply(t, authorId, text, id), authorIsAgent: isAgent });
+  recordThreadMessage({ workspaceId: 'slack:T1', platform: 'slack', message: reply(t, authorId, text, id), authorIsAgent: isAgent });
 
 test('messages in the ticket thread join its history once, with their links', async () => {
   const t = await ticketWithThread();
@@ -32,7 +33,7 @@ test('messages in the ticket thread join its history once, with their links', as
 });
 
 test('a message outside any ticket thread is not a ticket message', async () => {
-  const outcome = await recordThreadMessage(f.deps, { workspaceId: 'slack:T1', platform: 'slack', message: chatMessage('U_CUST', 'hi', { threadId: '999.1' }), authorIsAgent: false });
+  const outcome = await recordThreadMessage({ workspaceId: 'slack:T1', platform: 'slack', message: chatMessage('U_CUST', 'hi', { threadId: '999.1' }), authorIsAgent: false });
   expect(outcome).toEqual({ kind: 'not_a_ticket' });
 });
 

@@ -55,7 +55,7 @@ export async function openTicketIn(repos: Repositories, deps: UseCaseDeps, input
     reminderStepsSent: 0,
     slaAlertedAt: null,
   });
-  for (const message of messages) await repos.messages.add(ticket.id, message, attachmentsOf(message));
+  await repos.messages.add(messages.map((message) => ({ ticketId: ticket.id, message, attachments: attachmentsOf(message) })));
   await repos.events.add(ticket.id, input.actor.userId, 'created', {
     title: ticket.title,
     requesterId,

@@ -1,6 +1,7 @@
+import { batchQueue, type BatchQueueOptions } from '../batch-queue';
 import { applyStatus } from '../lifecycle';
-import type { Repositories } from '../ports';
-import { attachmentsOf, type Actor, type ChatMessage, type Platform, type Ticket } from '../ticket';
+import type { Repositories, ThreadKey } from '../ports';
+import { attachmentsOf, type ChatMessage, type Platform, type Ticket } from '../ticket';
 import { openTicketIn } from './open-ticket';
 import { announceStatus, localeOf, postThreadNotice, touch, type UseCaseDeps } from './shared';
 
@@ -17,53 +18,102 @@ export type ThreadMessageOutcome =
   | { kind: 'recorded'; ticket: Ticket; reopened: boolean }
   | { kind: 'follow_up'; original: Ticket; followUp: Ticket };
 
+/** Replies arriving together share one transaction; see batch-queue.ts. Two batches at once keep the database busy while the next one gathers. */
+const RECORDER_DEFAULTS: BatchQueueOptions = { concurrency: 2, maxBatch: 200 };
+
 /**
- * A message posted in a ticket thread joins its history. A customer's reply puts a Pending
- * ticket back to Open; a message on a Closed ticket opens a follow-up linked to it.
+ * Messages posted in ticket threads join their tickets' histories. A customer's reply puts a
+ * Pending ticket back to Open; a message on a Closed ticket opens a follow-up linked to it.
+ * Answers one outcome per message, in order, after they are committed.
  */
-export async function recordThreadMessage(deps: UseCaseDeps, input: ThreadMessageInput): Promise<ThreadMessageOutcome> {
-  if (!input.message.threadId) return { kind: 'not_a_ticket' };
-  return deps.store.transaction((repos) => recordThreadMessageIn(repos, deps, input));
+export function recordThreadMessages(deps: UseCaseDeps, inputs: readonly ThreadMessageInput[]): Promise<ThreadMessageOutcome[]> {
+  return deps.store.transaction((repos) => recordThreadMessagesIn(repos, deps, inputs));
 }
 
-/** The same, inside the caller's transaction. */
+/**
+ * `recordThreadMessages` for one message at a time, for a platform's event handlers: messages that
+ * arrive while earlier ones are being stored are stored together, in one transaction and a
+ * handful of statements, however many there are.
+ */
+export function threadMessageRecorder(deps: UseCaseDeps, options = RECORDER_DEFAULTS): (input: ThreadMessageInput) => Promise<ThreadMessageOutcome> {
+  return batchQueue((inputs) => recordThreadMessages(deps, inputs), options);
+}
+
+/** The same for one message, inside the caller's transaction. */
 export async function recordThreadMessageIn(repos: Repositories, deps: UseCaseDeps, input: ThreadMessageInput): Promise<ThreadMessageOutcome> {
-  const { message } = input;
-  const threadId = message.threadId;
-  if (!threadId) return { kind: 'not_a_ticket' };
-  const ticket = await repos.tickets.byThread(input.workspaceId, message.channelId, threadId, { lock: true });
-  if (!ticket || message.id === ticket.threadId) return { kind: 'not_a_ticket' };
+  const [outcome] = await recordThreadMessagesIn(repos, deps, [input]);
+  return outcome;
+}
+
+const threadKey = (k: ThreadKey) => `${k.workspaceId}\n${k.channelId}\n${k.threadId}`;
+
+/**
+ * Locks every ticket the messages belong to (one statement), stores the new messages (one), saves
+ * the tickets they touched (one). Follow-ups and reopenings, rare, take their own statements.
+ */
+async function recordThreadMessagesIn(repos: Repositories, deps: UseCaseDeps, inputs: readonly ThreadMessageInput[]): Promise<ThreadMessageOutcome[]> {
+  const keys = new Map<string, ThreadKey>();
+  for (const { workspaceId, message: { channelId, threadId } } of inputs) {
+    if (threadId) keys.set(threadKey({ workspaceId, channelId, threadId }), { workspaceId, channelId, threadId });
+  }
+  const tickets = new Map((await repos.tickets.lockByThreads([...keys.values()])).map((t) => [threadKey({ ...t, threadId: t.threadId ?? '' }), t]));
   const now = deps.clock.now();
-  const author: Actor = { workspaceId: input.workspaceId, platform: input.platform, userId: message.authorId, isAgent: input.authorIsAgent, locale: deps.settings.defaultLocale };
+  const outcomes: ThreadMessageOutcome[] = inputs.map(() => ({ kind: 'not_a_ticket' }));
+  const appends: { index: number; input: ThreadMessageInput; ticket: Ticket }[] = [];
 
-  if (ticket.status === 'closed') {
-    const earlier = (await repos.events.list(ticket.id)).find((e) => e.type === 'follow_up_opened' && e.data.messageId === message.id);
-    if (earlier) return { kind: 'duplicate', ticket };
-    const locale = await localeOf(repos, deps, input.workspaceId, message.authorId);
-    const followUp = await openTicketIn(repos, deps, {
-      actor: author,
-      title: deps.translate(locale, 'tickets.follow_up_title', { title: ticket.title }),
-      channelId: ticket.channelId,
-      source: { channelId: message.channelId, threadId: message.threadId },
-      messages: [message],
-      requesterId: message.authorId,
-      priority: ticket.priority,
-      followUpOf: ticket,
-    });
-    await repos.events.add(ticket.id, message.authorId, 'follow_up_opened', { number: followUp.number, ticketId: followUp.id, messageId: message.id }, now);
-    const originalLocale = await localeOf(repos, deps, ticket.workspaceId, ticket.requesterId);
-    await postThreadNotice(repos, ticket, { key: 'notices.follow_up_opened', params: { number: ticket.number, followUp: followUp.number }, locale: originalLocale }, now);
-    return { kind: 'follow_up', original: ticket, followUp };
+  for (const [index, input] of inputs.entries()) {
+    const { threadId, channelId, id } = input.message;
+    const ticket = threadId ? tickets.get(threadKey({ workspaceId: input.workspaceId, channelId, threadId })) : undefined;
+    if (!ticket || id === ticket.threadId) continue;
+    if (ticket.status === 'closed') outcomes[index] = await openFollowUp(repos, deps, input, ticket, now);
+    else appends.push({ index, input, ticket });
   }
 
-  const updated: Ticket = { ...ticket };
-  touch(updated, author, now);
-  const reopened = updated.status === 'pending' && !input.authorIsAgent;
-  if (reopened) applyStatus(updated, 'open', now);
-  if (!(await repos.tickets.appendMessage(updated, message, attachmentsOf(message)))) return { kind: 'duplicate', ticket };
-  if (reopened) {
-    await repos.events.add(ticket.id, message.authorId, 'status_changed', { from: 'pending', to: 'open', reason: 'customer_reply' }, now);
-    await announceStatus(repos, deps, updated, message.authorId, now);
+  const added = await repos.messages.add(appends.map(({ ticket, input: { message } }) => ({ ticketId: ticket.id, message, attachments: attachmentsOf(message) })));
+  const changed = new Map<string, Ticket>();
+  const reopenedBy: { ticket: Ticket; authorId: string }[] = [];
+  appends.forEach(({ index, input, ticket }, n) => {
+    const current = changed.get(ticket.id);
+    if (!added[n]) {
+      outcomes[index] = { kind: 'duplicate', ticket: current ?? ticket };
+      return;
+    }
+    const updated: Ticket = current ?? { ...ticket };
+    touch(updated, { userId: input.message.authorId, isAgent: input.authorIsAgent }, now);
+    const reopened = updated.status === 'pending' && !input.authorIsAgent;
+    if (reopened) {
+      applyStatus(updated, 'open', now);
+      reopenedBy.push({ ticket: updated, authorId: input.message.authorId });
+    }
+    changed.set(ticket.id, updated);
+    outcomes[index] = { kind: 'recorded', ticket: updated, reopened };
+  });
+  await repos.tickets.saveAll([...changed.values()]);
+
+  for (const { ticket, authorId } of reopenedBy) {
+    await repos.events.add(ticket.id, authorId, 'status_changed', { from: 'pending', to: 'open', reason: 'customer_reply' }, now);
+    await announceStatus(repos, deps, ticket, authorId, now);
   }
-  return { kind: 'recorded', ticket: updated, reopened };
+  return outcomes;
+}
+
+async function openFollowUp(repos: Repositories, deps: UseCaseDeps, input: ThreadMessageInput, ticket: Ticket, now: Date): Promise<ThreadMessageOutcome> {
+  const { message } = input;
+  const earlier = (await repos.events.list(ticket.id)).find((e) => e.type === 'follow_up_opened' && e.data.messageId === message.id);
+  if (earlier) return { kind: 'duplicate', ticket };
+  const locale = await localeOf(repos, deps, input.workspaceId, message.authorId);
+  const followUp = await openTicketIn(repos, deps, {
+    actor: { workspaceId: input.workspaceId, platform: input.platform, userId: message.authorId, isAgent: input.authorIsAgent, locale },
+    title: deps.translate(locale, 'tickets.follow_up_title', { title: ticket.title }),
+    channelId: ticket.channelId,
+    source: { channelId: message.channelId, threadId: message.threadId },
+    messages: [message],
+    requesterId: message.authorId,
+    priority: ticket.priority,
+    followUpOf: ticket,
+  });
+  await repos.events.add(ticket.id, message.authorId, 'follow_up_opened', { number: followUp.number, ticketId: followUp.id, messageId: message.id }, now);
+  const originalLocale = await localeOf(repos, deps, ticket.workspaceId, ticket.requesterId);
+  await postThreadNotice(repos, ticket, { key: 'notices.follow_up_opened', params: { number: ticket.number, followUp: followUp.number }, locale: originalLocale }, now);
+  return { kind: 'follow_up', original: ticket, followUp };
 }

@@ -1,4 +1,4 @@
-import { changeStatus, recordThreadMessage, setLanguage, setPriority, sweep } from '../../../src/core';
+import { changeStatus, recordThreadMessages, setLanguage, setPriority, sweep } from '../../../src/core';
 import { coreFixture, person, type CoreFixture } from '../../support/core-fixture';
 import { agent, customer, DAY, HOUR, noticeKeys, pendingTicket, postsOf, ticketRow } from '../../support/automation-fixture';
 import { openTicket, type Ticket } from '../../../src/core';
@@ -105,7 +105,7 @@ describe('first-response alert', () => {
     const waiting = await openTicket(f.deps, { actor: customer, title: 'Printer jam', channelId: 'C1' });
     const answered = await openTicket(f.deps, { actor: customer, title: 'Mouse', channelId: 'C1' });
     await f.db.store.tickets.setThread(answered.id, 'C1', '1700000000.000900');
-    await recordThreadMessage(f.deps, { workspaceId: answered.workspaceId, platform: 'slack', authorIsAgent: true, message: { id: '1700000000.000901', channelId: 'C1', threadId: '1700000000.000900', authorId: 'U_AGENT', text: 'on it', files: [], postedAt: f.clock.now() } });
+    await recordThreadMessages(f.deps, [{ workspaceId: answered.workspaceId, platform: 'slack', authorIsAgent: true, message: { id: '1700000000.000901', channelId: 'C1', threadId: '1700000000.000900', authorId: 'U_AGENT', text: 'on it', files: [], postedAt: f.clock.now() } }]);
     f.clock.advance(4 * HOUR - 1);
     await run();
     expect(await postsOf(f.db.dataSource, waiting.id, 'sla_alert')).toHaveLength(0);
