@@ -38,8 +38,10 @@ export function createBoltApp(rt: SlackRuntime, receiver: Receiver, botId: strin
     }
   });
 
+  // Rethrown, so an event whose listener failed is answered 500 and Slack retries it (the
+  // receiver logs it) instead of acknowledging a message that was never stored.
   app.error(async (error) => {
-    log.error({ platform: 'slack', err: error }, 'Slack listener failed');
+    throw error;
   });
 
   registerListeners(app, rt);

@@ -1,8 +1,10 @@
+import { threadMessageRecorder } from '../core';
 import type { AppContext, PlatformAdapter } from '../context';
 import { createBoltApp, socketModeReceiver } from './app';
 import { createSlackClient } from './client';
 import { SlackDeliverer } from './delivery';
 import { SlackPeople } from './people';
+import { messageEventHandler } from './listeners/events/message';
 import { ChamadoReceiver } from './receiver';
 import type { SlackRuntime } from './runtime';
 
@@ -19,9 +21,10 @@ export async function createSlackAdapter(context: AppContext): Promise<PlatformA
     people: new SlackPeople(config, client, log),
     botUserId: auth.user_id ?? '',
     teamId: auth.team_id ?? '',
+    recordThreadMessage: threadMessageRecorder(context.deps),
   };
   const socketMode = Boolean(config.SLACK_APP_TOKEN);
-  const httpReceiver = new ChamadoReceiver(config.SLACK_SIGNING_SECRET!, log);
+  const httpReceiver = new ChamadoReceiver(config.SLACK_SIGNING_SECRET!, log, { message: messageEventHandler(rt) });
   const app = createBoltApp(rt, socketMode ? socketModeReceiver(rt) : httpReceiver, auth.bot_id);
   log.info({ platform: 'slack', team: rt.teamId, socketMode }, 'Slack is on');
   return {

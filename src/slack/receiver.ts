@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isValidSlackRequest, type App, type Receiver, type ReceiverEvent } from '@slack/bolt';
+import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import { z } from 'zod';
 import { readBody, sendJson, type Route } from '../http/server';
 import type { Logger } from '../logger';
+import { isSignedBySlack } from './signature';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -27,10 +28,19 @@ function decode(raw: string, contentType: string): unknown {
   return Object.fromEntries(form.entries());
 }
 
+/** Handles one Events API event of a given type (`teamId` from the callback's envelope). */
+export type DirectEventHandler = (teamId: string | undefined, event: unknown) => Promise<void>;
+
+const eventType = z.object({ event: z.object({ type: z.string() }).loose() }).loose();
+
 /**
  * Bolt on our own HTTP server: one route, `POST /slack/events`, for events, commands,
  * interactivity and shortcuts. Every request's signature and timestamp are checked first (a
  * bad one gets 401 and reaches nothing); the listener's `ack` writes the response.
+ *
+ * Event types in `directEvents` skip Bolt: `message` arrives for every message in every channel
+ * the bot is in, and Bolt runs each event past every listener's middleware, which cost more CPU
+ * than storing the message (BENCHMARKS.md).
  */
 export class ChamadoReceiver implements Receiver {
   private app: App | null = null;
@@ -38,6 +48,7 @@ export class ChamadoReceiver implements Receiver {
   constructor(
     private readonly signingSecret: string,
     private readonly log: Logger,
+    private readonly directEvents: Partial<Record<string, DirectEventHandler>> = {},
   ) {}
 
   init(app: App): void {
@@ -63,14 +74,7 @@ export class ChamadoReceiver implements Receiver {
     } catch {
       return sendJson(res, 413, { error: 'body_too_large' });
     }
-    const signature = header(req, 'x-slack-signature');
-    const timestamp = Number(header(req, 'x-slack-request-timestamp'));
-    const valid = signature !== undefined && Number.isFinite(timestamp) && isValidSlackRequest({
-      signingSecret: this.signingSecret,
-      body: raw,
-      headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp },
-    });
-    if (!valid) {
+    if (!isSignedBySlack(this.signingSecret, header(req, 'x-slack-signature'), header(req, 'x-slack-request-timestamp'), raw)) {
       this.log.warn({ platform: 'slack' }, 'rejected a Slack request with a bad signature or timestamp');
       return sendJson(res, 401, { error: 'invalid_signature' });
     }
@@ -84,29 +88,42 @@ export class ChamadoReceiver implements Receiver {
     if (body.type === 'url_verification') return sendJson(res, 200, { challenge: String(body.challenge ?? '') });
     if (body.type === 'ssl_check') return sendJson(res, 200, {});
 
-    await this.dispatch(body, req, res);
+    const direct = body.type === 'event_callback' ? eventType.safeParse(body) : null;
+    const handler = direct?.success ? this.directEvents[direct.data.event.type] : undefined;
+    if (direct?.success && handler) {
+      const teamId = typeof body.team_id === 'string' ? body.team_id : undefined;
+      return this.acknowledgeWhenDone(res, () => handler(teamId, direct.data.event), true);
+    }
+    await this.acknowledgeWhenDone(res, () => this.dispatch(body, req, res), body.type === 'event_callback');
   }
 
+  /**
+   * Runs the handling, then acknowledges (200) if nothing has answered yet. Bolt acks an Events
+   * API event before its listener runs; holding that ack until the listener is done means a
+   * message is stored before Slack hears "received", so an acked event is never lost. An event's
+   * ack waits no longer than EVENT_ACK_DEADLINE_MS, inside Slack's 3 seconds. A failure is a
+   * 500, which Slack retries.
+   */
+  private async acknowledgeWhenDone(res: ServerResponse, handle: () => Promise<void>, isEvent: boolean): Promise<void> {
+    const deadline = isEvent ? setTimeout(() => respond(res), EVENT_ACK_DEADLINE_MS) : undefined;
+    try {
+      await handle();
+    } catch (error) {
+      this.log.error({ platform: 'slack', err: error }, 'Slack request failed');
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal' });
+      return;
+    } finally {
+      clearTimeout(deadline);
+    }
+    // A request no listener answered (an unknown action, say) is still acknowledged.
+    respond(res);
+  }
+
+  /** Through Bolt: the listener's `ack` answers commands and interactivity; events wait for acknowledgeWhenDone. */
   private async dispatch(body: Record<string, unknown>, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    let acked = false;
-    const respond = (response?: unknown): void => {
-      if (acked) return;
-      acked = true;
-      if (response === undefined || response === '') {
-        res.writeHead(200).end();
-      } else if (typeof response === 'string') {
-        res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(response);
-      } else {
-        sendJson(res, 200, response);
-      }
-    };
-    // Bolt acks an Events API event before its listener runs. We hold that ack until the
-    // listener is done (a message is stored before Slack hears "received", so an acked event is
-    // never lost), but never past EVENT_ACK_DEADLINE_MS, inside Slack's 3 seconds.
     const holdAck = body.type === 'event_callback';
-    const deadline = holdAck ? setTimeout(() => respond(), EVENT_ACK_DEADLINE_MS) : null;
     const ack = async (response?: unknown): Promise<void> => {
-      if (!holdAck) respond(response);
+      if (!holdAck) respond(res, response);
     };
     const retryNum = Number(header(req, 'x-slack-retry-num'));
     const event: ReceiverEvent = {
@@ -116,20 +133,19 @@ export class ChamadoReceiver implements Receiver {
       retryReason: header(req, 'x-slack-retry-reason'),
       customProperties: {},
     };
-    try {
-      if (!this.app) throw new Error('the Slack receiver was not initialised');
-      await this.app.processEvent(event);
-    } catch (error) {
-      this.log.error({ platform: 'slack', err: error }, 'Slack request failed');
-      if (!acked) {
-        acked = true;
-        sendJson(res, 500, { error: 'internal' });
-      }
-      return;
-    } finally {
-      if (deadline) clearTimeout(deadline);
-    }
-    // A request no listener answered (an unknown action, say) is still acknowledged.
-    respond();
+    if (!this.app) throw new Error('the Slack receiver was not initialised');
+    await this.app.processEvent(event);
+  }
+}
+
+/** The acknowledgement, once: an empty 200, plain text, or JSON (a modal's errors, say). */
+function respond(res: ServerResponse, response?: unknown): void {
+  if (res.headersSent) return;
+  if (response === undefined || response === '') {
+    res.writeHead(200).end();
+  } else if (typeof response === 'string') {
+    res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(response);
+  } else {
+    sendJson(res, 200, response);
   }
 }
