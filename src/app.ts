@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { slackEnabled, type Config } from './config';
+import { slackEnabled, teamsEnabled, type Config } from './config';
 import type { AppContext, BackgroundTask, PlatformAdapter } from './context';
 import type { UseCaseDeps } from './core';
 import { openDatabase } from './database';
@@ -11,8 +11,6 @@ import type { Logger } from './logger';
 import { startDeliveryWorker, type WorkerOptions } from './outbox/worker';
 import { createStore } from './persistence/typeorm-store';
 import { startScheduler } from './scheduler/scheduler';
-import { createSlackAdapter } from './slack';
-import { createTeamsAdapter } from './teams';
 
 export interface RunningApp {
   server: Server;
@@ -40,11 +38,15 @@ function settingsFrom(config: Config): UseCaseDeps['settings'] {
   };
 }
 
+/** A platform's code and SDK load only when it is on: botbuilder alone holds about 23 MiB. */
 async function createAdapters(context: AppContext): Promise<PlatformAdapter[]> {
   const adapters: PlatformAdapter[] = [];
-  if (slackEnabled(context.config)) adapters.push(await createSlackAdapter(context));
-  const teams = await createTeamsAdapter(context);
-  if (teams) adapters.push(teams);
+  if (slackEnabled(context.config)) adapters.push(await (await import('./slack/index.js')).createSlackAdapter(context));
+  if (teamsEnabled(context.config)) {
+    adapters.push(await (await import('./teams/index.js')).createTeamsAdapter(context));
+  } else {
+    context.log.warn({ platform: 'teams' }, 'Teams is off: MICROSOFT_APP_ID is not set, and production never runs Teams unauthenticated');
+  }
   return adapters;
 }
 

@@ -34,17 +34,10 @@ function onTurnError(context: AppContext) {
   };
 }
 
-/**
- * Teams on, unauthenticated outside production when no app id is set (Emulator, tests); in
- * production without an app id it stays off and says why.
- */
-export async function createTeamsAdapter(context: AppContext): Promise<PlatformAdapter | null> {
+/** Teams on (see teamsEnabled): authenticated when MICROSOFT_APP_ID is set, else for the Emulator and tests. */
+export async function createTeamsAdapter(context: AppContext): Promise<PlatformAdapter> {
   const { config, log } = context;
   const authenticated = Boolean(config.MICROSOFT_APP_ID);
-  if (!authenticated && config.NODE_ENV === 'production') {
-    log.warn({ platform: 'teams' }, 'Teams is off: MICROSOFT_APP_ID is not set, and production never runs Teams unauthenticated');
-    return null;
-  }
   if (!authenticated) log.warn({ platform: 'teams' }, 'Teams runs unauthenticated: MICROSOFT_APP_ID is not set (fine for the Emulator and tests, never for production)');
   const adapter = new CloudAdapter(new EndorsingBotFrameworkAuthentication(authSettings(context)));
   adapter.onTurnError = onTurnError(context);
