@@ -21,23 +21,25 @@ export function renderTargets(r: RunResults): string {
   const rows: Cell[][] = [];
   if (r.ingest) {
     const chamado = r.ingest.rows.filter((x) => x.target === 'Chamado');
-    const ideal = r.ingest.rows.filter((x) => x.target.startsWith('ideal'));
-    const peak = (rs: typeof chamado) => rs.reduce<(typeof chamado)[number] | null>((b, x) => (!b || x.result.rps > b.result.rps ? x : b), null);
+    type Row = (typeof chamado)[number];
+    const peak = (rs: Row[]) => rs.reduce<Row | null>((b, x) => (!b || x.result.rps > b.result.rps ? x : b), null);
+    const pi = peak(r.ingest.rows.filter((x) => x.target.startsWith('ideal')));
+    // The target is a throughput at a latency: the busiest level whose p99 is within 50 ms.
+    const within = peak(chamado.filter((x) => x.result.p99 <= 50));
     const pc = peak(chamado);
-    const pi = peak(ideal);
-    const ratio = pc && pi ? pc.result.rps / pi.result.rps : null;
-    rows.push(['persist-before-ack throughput ≥ 70 % of the ideal server (peaks)', ratio === null ? null : `${(ratio * 100).toFixed(0)} % (${pc!.result.rps.toFixed(0)} vs ${pi!.result.rps.toFixed(0)} acks/s)`, verdict(ratio === null ? null : ratio >= 0.7)]);
-    rows.push(['p99 ack ≤ 50 ms at that load', pc ? `${pc.result.p99} ms at ${pc.connections} connections` : null, verdict(pc ? pc.result.p99 <= 50 : null)]);
+    const ratio = (x: Row | null) => (x && pi ? x.result.rps / pi.result.rps : null);
+    const describe = (x: Row | null) => (x && pi ? `${((ratio(x) ?? 0) * 100).toFixed(0)} % (${x.result.rps.toFixed(0)} acks/s at ${x.connections} connections, p99 ${x.result.p99} ms; ideal peak ${pi.result.rps.toFixed(0)})` : null);
+    rows.push(['persist-before-ack throughput ≥ 70 % of the ideal server\'s peak, with p99 ack ≤ 50 ms at that load', describe(within), verdict(pi ? (ratio(within) ?? 0) >= 0.7 : null)]);
+    rows.push(['(peak throughput, whatever the latency)', describe(pc), verdict(pc && pi ? (ratio(pc) ?? 0) >= 0.7 : null)]);
     const lost = chamado.reduce((sum, x) => sum + Math.max(0, x.result.acks - (x.stored ?? 0)), 0);
     rows.push(['zero events acked before they were stored', chamado.length ? `${lost} acked but not stored` : null, verdict(chamado.length ? lost === 0 : null)]);
-    const rss = chamado.length ? Math.max(...chamado.map((x) => x.rssMiB ?? 0)) : null;
-    rows.push(['RSS ≤ 200 MB under the ingest load', rss === null ? null : `peak ${rss.toFixed(0)} MiB`, verdict(rss === null ? null : rss * 1.048576 <= 200)]);
-    const capped = r.ingest.rows.filter((x) => x.target.includes('max-old-space-size'));
-    if (capped.length) {
-      const crss = Math.max(...capped.map((x) => x.rssMiB ?? 0));
-      const cpeak = Math.max(...capped.map((x) => x.result.rps));
-      rows.push(['(the same with node --max-old-space-size=128)', `peak ${crss.toFixed(0)} MiB, peak ${cpeak.toFixed(0)} acks/s`, verdict(crss * 1.048576 <= 200)]);
-    }
+    const rssRow = (label: string, rs: Row[]) => {
+      const rss = rs.length ? Math.max(...rs.map((x) => x.rssMiB ?? 0)) : null;
+      rows.push([label, rss === null ? null : `peak ${rss.toFixed(0)} MiB`, verdict(rss === null ? null : rss * 1.048576 <= 200)]);
+    };
+    rssRow('RSS ≤ 200 MB under the ingest load (as `npm start` runs it)', chamado);
+    const uncapped = r.ingest.rows.filter((x) => x.target === 'Chamado, no heap cap');
+    if (uncapped.length) rssRow('(the same without npm start\'s heap cap)', uncapped);
   }
   if (r.scale) {
     for (const path of r.scale.paths.filter((p) => /list|show/.test(p.path) && !/all/.test(p.path))) {

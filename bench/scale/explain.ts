@@ -46,15 +46,27 @@ export async function explainHotQueries(url: string, now: Date): Promise<Explain
   await pg.connect();
   const results: ExplainResult[] = [];
   try {
-    const [sample] = (await pg.query<{ id: string; number: number; channel_id: string; thread_id: string }>(
-      `SELECT id, number, channel_id, thread_id FROM tickets WHERE workspace_id = $1 AND requester_id = $2 ORDER BY number DESC LIMIT 1`, [HEAVY_WORKSPACE, HEAVY_REQUESTER])).rows;
+    const [sample] = (await pg.query<{ id: string; number: number }>(
+      `SELECT id, number FROM tickets WHERE workspace_id = $1 AND requester_id = $2 ORDER BY number DESC LIMIT 1`, [HEAVY_WORKSPACE, HEAVY_REQUESTER])).rows;
+    const threads = (await pg.query<{ channel_id: string; thread_id: string }>(
+      `SELECT channel_id, thread_id FROM tickets WHERE workspace_id = $1 AND thread_id IS NOT NULL AND status <> 'closed' ORDER BY number DESC LIMIT 50`, [HEAVY_WORKSPACE])).rows
+      .map((t) => ({ workspaceId: HEAVY_WORKSPACE, channelId: t.channel_id, threadId: t.thread_id }));
     const active: Status[] = ['open', 'pending'];
     const operations: [string, (tx: import('typeorm').EntityManager) => Promise<unknown>][] = [
       ['list for a heavy requester (not closed, 25)', (em) => new TypeormTicketRepository(em).listForUser(HEAVY_WORKSPACE, HEAVY_REQUESTER, active, 25)],
       ['list for a heavy CC (not closed, 25)', (em) => new TypeormTicketRepository(em).listForUser(HEAVY_WORKSPACE, HEAVY_CC, active, 25)],
       ['list for a heavy requester (closed, 10: App Home)', (em) => new TypeormTicketRepository(em).listForUser(HEAVY_WORKSPACE, HEAVY_REQUESTER, ['closed'], 10)],
       ['byNumber', (em) => new TypeormTicketRepository(em).byNumber(HEAVY_WORKSPACE, sample.number)],
-      ['byThread (locked)', (em) => new TypeormTicketRepository(em).byThread(HEAVY_WORKSPACE, sample.channel_id, sample.thread_id, { lock: true })],
+      // What one batch of thread replies sends (recordThreadMessages): lock, insert, save.
+      ['50 thread replies at once', async (em) => {
+        const tickets = new TypeormTicketRepository(em);
+        const locked = await tickets.lockByThreads(threads);
+        await new TypeormMessageRepository(em).add(locked.map((t, i) => ({
+          ticketId: t.id, attachments: { files: [], links: [] },
+          message: { id: `explain-${i}`, channelId: t.channelId, threadId: t.threadId, authorId: t.requesterId, text: 'still broken', files: [], postedAt: now },
+        })));
+        await tickets.saveAll(locked.map((t) => ({ ...t, lastActivityAt: now, updatedAt: now })));
+      }],
       ['history (last 10 messages)', (em) => new TypeormMessageRepository(em).history(sample.id, 10)],
       ['audit events of a ticket', (em) => new TypeormEventRepository(em).list(sample.id)],
       ['due reminders (sweep claim)', (em) => new TypeormSweepRepository(em).claimDueReminders(now, [86_400_000, 3 * 86_400_000], 200)],

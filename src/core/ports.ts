@@ -20,7 +20,6 @@ export interface TicketRepository {
   byId(id: string): Promise<Ticket | null>;
   /** With `lock`, the row is locked until the transaction ends (use inside `transaction`). */
   byNumber(workspaceId: string, number: number, opts?: { lock?: boolean }): Promise<Ticket | null>;
-  byThread(workspaceId: string, channelId: string, threadId: string, opts?: { lock?: boolean }): Promise<Ticket | null>;
   /** The tickets of these threads, locked until the transaction ends (use inside `transaction`). */
   lockByThreads(threads: readonly ThreadKey[]): Promise<Ticket[]>;
   /** Tickets where the user is requester, assignee or CC, newest first. */

@@ -45,10 +45,6 @@ export class TypeormTicketRepository implements TicketRepository {
     return this.one({ workspaceId, number }, opts.lock);
   }
 
-  async byThread(workspaceId: string, channelId: string, threadId: string, opts: { lock?: boolean } = {}): Promise<Ticket | null> {
-    return this.one({ workspaceId, channelId, threadId }, opts.lock);
-  }
-
   async lockByThreads(threads: readonly ThreadKey[]): Promise<Ticket[]> {
     if (threads.length === 0) return [];
     return this.em.query(LOCK_TICKETS_BY_THREADS, [threads.map((k) => k.workspaceId), threads.map((k) => k.channelId), threads.map((k) => k.threadId)]);
