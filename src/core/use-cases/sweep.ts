@@ -19,18 +19,29 @@ export interface SweepReport {
 type Batch = (repos: Repositories, size: number) => Promise<{ claimed: number; acted: number }>;
 
 /**
+ * Transactions one sweep runs side by side. Claims skip each other's locked rows, so two loops
+ * share the due tickets; while one waits on the database the other works (100 k due reminders
+ * in one instance: 10.6 s with one loop, BENCHMARKS.md).
+ */
+const SWEEP_LOOPS = 2;
+
+/**
  * Runs a claim-and-act step in transactions of `size` tickets until nothing is due. The
  * claimed rows stay locked until their transaction commits, so a sweep running at the same time
- * in another instance skips them and, after the commit, no longer finds them due.
+ * (another loop, another instance) skips them and, after the commit, no longer finds them due.
  */
 async function inBatches(deps: CoreDeps, size: number, batch: Batch): Promise<number> {
-  let total = 0;
-  for (;;) {
-    const { claimed, acted } = await deps.store.transaction((repos) => batch(repos, size));
-    total += acted;
-    // acted === 0 with a full batch would mean rows that stay due whatever we do: stop, never spin.
-    if (claimed < size || acted === 0) return total;
-  }
+  const loop = async (): Promise<number> => {
+    let total = 0;
+    for (;;) {
+      const { claimed, acted } = await deps.store.transaction((repos) => batch(repos, size));
+      total += acted;
+      // acted === 0 with a full batch would mean rows that stay due whatever we do: stop, never spin.
+      if (claimed < size || acted === 0) return total;
+    }
+  };
+  const totals = await Promise.all(Array.from({ length: SWEEP_LOOPS }, loop));
+  return totals.reduce((a, b) => a + b, 0);
 }
 
 const post = (ticket: SweepTicket, body: PostBody): OutboundPost =>
