@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { MessageRepository, NewMessage, StoredMessage } from '../core';
 import { TicketMessageEntity } from './entities';
 import { toJsonb } from './jsonb';
+import { queryPrepared } from './prepared';
 
 /** Many messages in one statement (`$1`: JSON rows keyed by column, typed by the table's own row type). */
 const INSERT_MESSAGES = `INSERT INTO ticket_messages (ticket_id, platform_message_id, author_id, text, attachments, posted_at)
@@ -20,7 +21,7 @@ export class TypeormMessageRepository implements MessageRepository {
     const rows = messages.map(({ ticketId, message, attachments }) => ({
       ticket_id: ticketId, platform_message_id: message.id, author_id: message.authorId, text: message.text, attachments, posted_at: message.postedAt,
     }));
-    const inserted: { ticket_id: string; platform_message_id: string }[] = await this.em.query(INSERT_MESSAGES, [toJsonb(rows)]);
+    const inserted: { ticket_id: string; platform_message_id: string }[] = await queryPrepared(this.em, 'chamado_insert_messages', INSERT_MESSAGES, [toJsonb(rows)]);
     const fresh = new Set(inserted.map((r) => keyOf(r.ticket_id, r.platform_message_id)));
     // The first of two equal entries is the one stored; the second is a duplicate.
     return messages.map(({ ticketId, message }) => fresh.delete(keyOf(ticketId, message.id)));

@@ -4,6 +4,7 @@ import { TicketEntity, TicketParticipantEntity } from './entities';
 import type { TicketRow } from './entities/ticket.entity';
 import type { ParticipantRow } from './entities/ticket-participant.entity';
 import { toJsonb } from './jsonb';
+import { queryPrepared } from './prepared';
 import { LOCK_TICKETS_BY_THREADS, SAVE_TICKETS, selectTickets, ticketRows } from './ticket-sql';
 
 export class TypeormTicketRepository implements TicketRepository {
@@ -29,7 +30,7 @@ export class TypeormTicketRepository implements TicketRepository {
   }
 
   async saveAll(tickets: readonly Ticket[]): Promise<void> {
-    if (tickets.length > 0) await this.em.query(SAVE_TICKETS, [toJsonb(ticketRows(tickets))]);
+    if (tickets.length > 0) await queryPrepared(this.em, 'chamado_save_tickets', SAVE_TICKETS, [toJsonb(ticketRows(tickets))]);
   }
 
   async saveParticipants(ticket: Ticket): Promise<void> {
@@ -47,7 +48,7 @@ export class TypeormTicketRepository implements TicketRepository {
 
   async lockByThreads(threads: readonly ThreadKey[]): Promise<Ticket[]> {
     if (threads.length === 0) return [];
-    return this.em.query(LOCK_TICKETS_BY_THREADS, [threads.map((k) => k.workspaceId), threads.map((k) => k.channelId), threads.map((k) => k.threadId)]);
+    return queryPrepared(this.em, 'chamado_lock_tickets_by_threads', LOCK_TICKETS_BY_THREADS, [threads.map((k) => k.workspaceId), threads.map((k) => k.channelId), threads.map((k) => k.threadId)]);
   }
 
   async listForUser(workspaceId: string, userId: string, statuses: readonly Status[], limit: number): Promise<Ticket[]> {
