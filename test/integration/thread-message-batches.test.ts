@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
-import { changeStatus, openTicket, recordThreadMessages, threadMessageRecorder, type ThreadMessageInput, type Ticket } from '../../src/core';
+import { changeStatus, recordThreadMessages, threadMessageRecorder, type ThreadMessageInput, type Ticket } from '../../src/core';
 import { dataSourceOptions } from '../../src/persistence/data-source-options';
 import { createStore } from '../../src/persistence/typeorm-store';
-import { chatMessage, coreFixture, person, type CoreFixture } from '../support/core-fixture';
+import { chatMessage, coreFixture, person, ticketWithThread, type CoreFixture } from '../support/core-fixture';
 import { eventsFor } from '../support/outbox-rows';
 
 let f: CoreFixture;
@@ -10,14 +10,6 @@ beforeAll(async () => { f = await coreFixture(); });
 afterAll(async () => { await f.db.drop(); });
 
 const agent = person('U_AGENT', true);
-const customer = person('U_CUST');
-let cardTs = 100;
-
-async function ticketWithThread(title: string): Promise<Ticket> {
-  const t = await openTicket(f.deps, { actor: customer, title, channelId: 'C1' });
-  await f.deps.store.tickets.setThread(t.id, 'C1', `1800000${cardTs++}.000100`);
-  return (await f.deps.store.tickets.byId(t.id))!;
-}
 
 const input = (t: Ticket, authorId: string, id: string, isAgent = false): ThreadMessageInput => ({
   workspaceId: t.workspaceId, platform: 'slack', authorIsAgent: isAgent,
@@ -30,9 +22,9 @@ const writers = async (ids: string[]) =>
   new Set((await f.db.dataSource.query('SELECT xmin::text AS tx FROM ticket_messages WHERE platform_message_id = ANY($1)', [ids])).map((r: { tx: string }) => r.tx));
 
 test('one batch of mixed messages: each gets the outcome it would get alone, in one transaction', async () => {
-  const open = await ticketWithThread('Open one');
-  const pending = await ticketWithThread('Pending one');
-  const closed = await ticketWithThread('Closed one');
+  const open = await ticketWithThread(f, 'Open one');
+  const pending = await ticketWithThread(f, 'Pending one');
+  const closed = await ticketWithThread(f, 'Closed one');
   await changeStatus(f.deps, agent, pending.number, 'pending');
   await changeStatus(f.deps, agent, closed.number, 'closed');
   await recordThreadMessages(f.deps, [input(open, 'U_CUST', 'b-old')]);
@@ -66,7 +58,7 @@ test('one batch of mixed messages: each gets the outcome it would get alone, in 
 });
 
 test('the recorder stores calls that arrive together in one transaction', async () => {
-  const tickets = await Promise.all(['A', 'B', 'C'].map((n) => ticketWithThread(`Busy ${n}`)));
+  const tickets = await Promise.all(['A', 'B', 'C'].map((n) => ticketWithThread(f, `Busy ${n}`)));
   const record = threadMessageRecorder(f.deps, { concurrency: 1, maxBatch: 100 });
   const ids = Array.from({ length: 60 }, (_, i) => `r-${i}`);
   // The first call starts alone at once; the 59 made while it runs wait and go together.
@@ -77,7 +69,7 @@ test('the recorder stores calls that arrive together in one transaction', async 
 });
 
 test('a message the database refuses fails alone; the rest of its batch is stored', async () => {
-  const t = await ticketWithThread('One bad apple');
+  const t = await ticketWithThread(f, 'One bad apple');
   const record = threadMessageRecorder(f.deps, { concurrency: 1, maxBatch: 100 });
   const bad = input(t, 'U_CUST', 'x-bad');
   bad.message.postedAt = new Date(Number.NaN);
@@ -92,7 +84,7 @@ test('batches locking the same tickets in opposite orders never deadlock', async
   await other.initialize();
   try {
     const deps = { ...f.deps, store: createStore(other) };
-    const tickets = await Promise.all(['P', 'Q', 'R', 'S', 'T', 'U'].map((n) => ticketWithThread(`Contended ${n}`)));
+    const tickets = await Promise.all(['P', 'Q', 'R', 'S', 'T', 'U'].map((n) => ticketWithThread(f, `Contended ${n}`)));
     const batch = (round: number, order: Ticket[]) => recordThreadMessages(deps, order.map((t) => input(t, 'U_CUST', `d-${round}-${t.title}`)));
     const rounds = Array.from({ length: 10 }, (_, r) => [batch(r * 2, tickets), batch(r * 2 + 1, [...tickets].reverse())]).flat();
     const results = await Promise.allSettled(rounds);
@@ -104,7 +96,7 @@ test('batches locking the same tickets in opposite orders never deadlock', async
 });
 
 test('a NUL character, which Postgres refuses in text, is dropped instead of losing the message', async () => {
-  const t = await ticketWithThread('Binary paste');
+  const t = await ticketWithThread(f, 'Binary paste');
   const message = input(t, 'U_CUST', 'nul-1');
   message.message.text = 'before\u0000after';
   expect((await recordThreadMessages(f.deps, [message]))[0].kind).toBe('recorded');

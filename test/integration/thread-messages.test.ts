@@ -1,5 +1,5 @@
-import { changeStatus, ingestMessage, openTicket, recordThreadMessages, setLanguage, type ThreadMessageInput, type Ticket } from '../../src/core';
-import { chatMessage, coreFixture, person, type CoreFixture } from '../support/core-fixture';
+import { changeStatus, ingestMessage, recordThreadMessages, setLanguage, type ThreadMessageInput, type Ticket } from '../../src/core';
+import { chatMessage, coreFixture, person, ticketWithThread, type CoreFixture } from '../support/core-fixture';
 import { eventsFor, postsFor } from '../support/outbox-rows';
 
 let f: CoreFixture;
@@ -7,16 +7,6 @@ beforeAll(async () => { f = await coreFixture(); });
 afterAll(async () => { await f.db.drop(); });
 
 const agent = person('U_AGENT', true);
-const customer = person('U_CUST');
-let cardTs = 100;
-
-/** A ticket whose card has been posted (so it has a thread). */
-async function ticketWithThread(title = 'Email bounces'): Promise<Ticket> {
-  const t = await openTicket(f.deps, { actor: customer, title, channelId: 'C1' });
-  const ts = `1700000${cardTs++}.000100`;
-  await f.deps.store.tickets.setThread(t.id, 'C1', ts);
-  return (await f.deps.store.tickets.byId(t.id))!;
-}
 
 const reply = (t: Ticket, authorId: string, text: string, id?: string) => chatMessage(authorId, text, { channelId: 'C1', threadId: t.threadId!, id });
 const recordThreadMessage = async (input: ThreadMessageInput) => (await recordThreadMessages(f.deps, [input]))[0];
@@ -24,7 +14,7 @@ const record = (t: Ticket, authorId: string, text: string, isAgent = false, id?:
   recordThreadMessage({ workspaceId: 'slack:T1', platform: 'slack', message: reply(t, authorId, text, id), authorIsAgent: isAgent });
 
 test('messages in the ticket thread join its history once, with their links', async () => {
-  const t = await ticketWithThread();
+  const t = await ticketWithThread(f);
   const first = await record(t, 'U_CUST', 'here is the log https://paste.example/abc', false, 'm-1');
   expect(first).toMatchObject({ kind: 'recorded', reopened: false });
   expect(await record(t, 'U_CUST', 'here is the log https://paste.example/abc', false, 'm-1')).toMatchObject({ kind: 'duplicate' });
@@ -38,7 +28,7 @@ test('a message outside any ticket thread is not a ticket message', async () => 
 });
 
 test('an agent reply is the first response and does not reopen a Pending ticket', async () => {
-  const t = await ticketWithThread();
+  const t = await ticketWithThread(f);
   f.clock.advance(5 * 60_000);
   await record(t, 'U_AGENT', 'looking into it', true);
   expect((await f.deps.store.tickets.byId(t.id))?.firstResponseAt).toEqual(f.clock.now());
@@ -49,7 +39,7 @@ test('an agent reply is the first response and does not reopen a Pending ticket'
 });
 
 test('a customer reply puts a Pending ticket back to Open, announced in the thread', async () => {
-  const t = await ticketWithThread();
+  const t = await ticketWithThread(f);
   await changeStatus(f.deps, agent, t.number, 'pending');
   f.clock.advance(60_000);
   const outcome = await record(t, 'U_CUST', 'screenshot attached');
@@ -63,7 +53,7 @@ test('a customer reply puts a Pending ticket back to Open, announced in the thre
 });
 
 test('a message on a Closed ticket opens a linked follow-up; both threads say so', async () => {
-  const t = await ticketWithThread('Laptop overheats');
+  const t = await ticketWithThread(f, 'Laptop overheats');
   await changeStatus(f.deps, agent, t.number, 'closed');
   const outcome = await record(t, 'U_CUST', 'it is happening again', false, 'again-1');
   expect(outcome.kind).toBe('follow_up');
@@ -83,7 +73,7 @@ test('a message on a Closed ticket opens a linked follow-up; both threads say so
 });
 
 test('the same closed-thread message delivered twice opens one follow-up', async () => {
-  const t = await ticketWithThread();
+  const t = await ticketWithThread(f);
   await changeStatus(f.deps, agent, t.number, 'closed');
   await record(t, 'U_CUST', 'again', false, 'dup-1');
   expect(await record(t, 'U_CUST', 'again', false, 'dup-1')).toMatchObject({ kind: 'duplicate' });
@@ -92,7 +82,7 @@ test('the same closed-thread message delivered twice opens one follow-up', async
 });
 
 test('a follow-up’s title prefix is in the writer’s language', async () => {
-  const t = await ticketWithThread('Impressora');
+  const t = await ticketWithThread(f, 'Impressora');
   await changeStatus(f.deps, agent, t.number, 'closed');
   await setLanguage(f.deps, person('U_PT'), 'pt-BR');
   const outcome = await record(t, 'U_PT', 'voltou a falhar');
@@ -102,7 +92,7 @@ test('a follow-up’s title prefix is in the writer’s language', async () => {
 
 describe('ingestMessage: one transaction per arriving message', () => {
   test('keeps the message in the conversation log and the ticket history, once however often it is delivered', async () => {
-    const t = await ticketWithThread('Ingest');
+    const t = await ticketWithThread(f, 'Ingest');
     const message = reply(t, 'U_CUST', 'first detail', 'ing-1');
     const input = { workspaceId: 'slack:T1', platform: 'slack' as const, message, authorIsAgent: false };
     expect(await ingestMessage(f.deps, input)).toMatchObject({ kind: 'recorded' });
@@ -112,7 +102,7 @@ describe('ingestMessage: one transaction per arriving message', () => {
   });
 
   test('a redelivered message does not touch the ticket again', async () => {
-    const t = await ticketWithThread('Touch once');
+    const t = await ticketWithThread(f, 'Touch once');
     const message = reply(t, 'U_CUST', 'hello', 'ing-4');
     await ingestMessage(f.deps, { workspaceId: 'slack:T1', platform: 'slack', message, authorIsAgent: false });
     const first = (await f.deps.store.tickets.byId(t.id))!.lastActivityAt;
@@ -128,7 +118,7 @@ describe('ingestMessage: one transaction per arriving message', () => {
   });
 
   test('when storing fails, nothing of the message is kept, so a redelivery can still store it', async () => {
-    const t = await ticketWithThread('Rollback');
+    const t = await ticketWithThread(f, 'Rollback');
     const message = { ...reply(t, 'U_CUST', 'x', 'ing-3'), authorId: null as unknown as string };
     await expect(ingestMessage(f.deps, { workspaceId: 'slack:T1', platform: 'slack', message, authorIsAgent: false })).rejects.toThrow();
     expect(await f.deps.store.conversations.byIds('slack:T1', 'C1', ['ing-3'])).toEqual([]);

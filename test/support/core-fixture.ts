@@ -1,4 +1,4 @@
-import type { Actor, Locale, UseCaseDeps } from '../../src/core';
+import { openTicket, type Actor, type Locale, type Ticket, type UseCaseDeps } from '../../src/core';
 import { translate } from '../../src/i18n';
 import { createTestDatabase, type TestDatabase } from './database';
 
@@ -47,4 +47,12 @@ export function chatMessage(authorId: string, text: string, opts: { channelId?: 
     files: [],
     postedAt: opts.at ?? new Date(Date.UTC(2026, 2, 2, 11, 0, seq)),
   };
+}
+
+let cardSeq = 100;
+/** A customer's ticket in C1 whose card has been posted (so it has a thread). */
+export async function ticketWithThread(f: CoreFixture, title = 'Email bounces'): Promise<Ticket> {
+  const t = await openTicket(f.deps, { actor: person('U_CUST'), title, channelId: 'C1' });
+  await f.deps.store.tickets.setThread(t.id, 'C1', `1700000${cardSeq++}.000100`);
+  return (await f.deps.store.tickets.byId(t.id))!;
 }
