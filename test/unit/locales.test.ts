@@ -38,4 +38,19 @@ describe('locales', () => {
     expect(tFor('pt-BR')('notices.status_changed_auto', { number: 4, status: 'pending' })).toBe('#4 agora está Pendente.');
     expect(tFor('en')('replies.status_changed', { number: 4, status: 'closed' })).toBe('Ticket #4 is now Closed.');
   });
+
+  test("a language's t resolves the platform namespaces and leaves a caller's explicit lng alone", () => {
+    expect(tFor('pt-BR')('slack:split.hint')).toContain('Dividir em chamados');
+    expect(tFor('en')('slack:split.hint')).toContain('Split into tickets');
+    expect(tFor('en')('status.open', { lng: 'pt-BR' })).toBe('Aberto');
+    expect(tFor('pt-BR')('status.open')).toBe('Aberto');
+  });
+
+  test('counts take the singular or the plural form', () => {
+    expect(tFor('en')('detail.messages', { count: 1 })).toBe('1 message');
+    expect(tFor('en')('detail.messages', { count: 3 })).toBe('3 messages');
+    expect(tFor('pt-BR')('detail.messages', { count: 1 })).toBe('1 mensagem');
+    expect(tFor('pt-BR')('notices.split_done', { count: 2, numbers: '#4, #5' })).toBe('Conversa dividida em 2 tickets: #4, #5.');
+    expect(tFor('en')('teams:split.done', { count: 1, numbers: '#4' })).toBe('Created 1 ticket: #4.');
+  });
 });
