@@ -5,7 +5,7 @@ import type { TicketRow } from './entities/ticket.entity';
 import type { ParticipantRow } from './entities/ticket-participant.entity';
 import { toJsonb } from './jsonb';
 import { queryPrepared } from './prepared';
-import { LOCK_TICKETS_BY_THREADS, SAVE_TICKETS, selectTickets, ticketRows } from './ticket-sql';
+import { LIST_FOR_USER, LIST_UNASSIGNED, LOCK_TICKETS_BY_THREADS, SAVE_TICKETS, selectTickets, ticketRows } from './ticket-sql';
 
 export class TypeormTicketRepository implements TicketRepository {
   constructor(private readonly em: EntityManager) {}
@@ -51,29 +51,12 @@ export class TypeormTicketRepository implements TicketRepository {
     return queryPrepared(this.em, 'chamado_lock_tickets_by_threads', LOCK_TICKETS_BY_THREADS, [threads.map((k) => k.workspaceId), threads.map((k) => k.channelId), threads.map((k) => k.threadId)]);
   }
 
-  async listForUser(workspaceId: string, userId: string, statuses: readonly Status[], limit: number): Promise<Ticket[]> {
-    const rows = await this.em
-      .getRepository(TicketEntity)
-      .createQueryBuilder('t')
-      .where('t.workspace_id = :workspaceId', { workspaceId })
-      .andWhere('t.id IN (SELECT p.ticket_id FROM ticket_participants p WHERE p.workspace_id = :workspaceId AND p.user_id = :userId)', { userId })
-      .andWhere('t.status IN (:...statuses)', { statuses })
-      .orderBy('t.created_at', 'DESC')
-      .addOrderBy('t.number', 'DESC')
-      .limit(limit)
-      .getMany();
-    return this.withCc(rows);
+  listForUser(workspaceId: string, userId: string, statuses: readonly Status[], limit: number): Promise<Ticket[]> {
+    return this.em.query(LIST_FOR_USER, [workspaceId, userId, statuses, limit]);
   }
 
-  async listUnassigned(workspaceId: string, limit: number): Promise<Ticket[]> {
-    const rows = await this.em
-      .getRepository(TicketEntity)
-      .createQueryBuilder('t')
-      .where("t.workspace_id = :workspaceId AND t.status = 'open' AND t.assignee_id IS NULL", { workspaceId })
-      .orderBy('t.created_at', 'DESC')
-      .limit(limit)
-      .getMany();
-    return this.withCc(rows);
+  listUnassigned(workspaceId: string, limit: number): Promise<Ticket[]> {
+    return this.em.query(LIST_UNASSIGNED, [workspaceId, limit]);
   }
 
   async setThread(ticketId: string, channelId: string, threadId: string): Promise<void> {
@@ -91,15 +74,6 @@ export class TypeormTicketRepository implements TicketRepository {
     const { sql, params } = selectTickets(where, lock);
     const rows: Ticket[] = await this.em.query(sql, params);
     return rows[0] ?? null;
-  }
-
-  private async withCc(rows: TicketRow[]): Promise<Ticket[]> {
-    if (rows.length === 0) return [];
-    const ccs = await this.em.getRepository(TicketParticipantEntity).find({
-      where: { ticketId: In(rows.map((r) => r.id)), role: 'cc' },
-      order: { addedAt: 'ASC' },
-    });
-    return rows.map((r) => ({ ...r, ccIds: ccs.filter((c) => c.ticketId === r.id).map((c) => c.userId) }));
   }
 
   private async writeParticipants(ticket: Ticket): Promise<void> {

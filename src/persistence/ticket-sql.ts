@@ -2,8 +2,8 @@ import type { Ticket } from '../core';
 import { TicketEntity, type TicketRow } from './entities/ticket.entity';
 
 /**
- * Hand-written SQL for the ticket reads and writes on the message hot path (every Slack or Teams
- * reply loads, locks and saves its ticket). The query builder spends more CPU building a
+ * Hand-written SQL for the ticket reads and writes on the hot paths (every Slack or Teams reply
+ * loads, locks and saves its ticket; every list and Home tab reads a page of tickets). The query builder spends more CPU building a
  * statement than Postgres spends running it, and reading the CC list took a round trip of its
  * own; here the column list comes from the entity, so the two cannot drift apart.
  */
@@ -34,6 +34,21 @@ export function selectTickets(where: Record<string, unknown>, lock: boolean): { 
   });
   return { sql: `SELECT ${SELECT_TICKET} FROM tickets t WHERE ${conditions.join(' AND ')}${lock ? ' FOR UPDATE OF t' : ''}`, params };
 }
+
+/**
+ * "My tickets": where the person is requester, assignee or CC (ticket_participants), newest
+ * first. `$1` workspace, `$2` user, `$3` statuses, `$4` how many.
+ */
+export const LIST_FOR_USER = `SELECT ${SELECT_TICKET} FROM tickets t
+  WHERE t.workspace_id = $1
+    AND t.id IN (SELECT p.ticket_id FROM ticket_participants p WHERE p.workspace_id = $1 AND p.user_id = $2)
+    AND t.status = ANY($3::text[])
+  ORDER BY t.created_at DESC, t.number DESC LIMIT $4`;
+
+/** Open tickets nobody has claimed, newest first (partial index tickets_unassigned). `$1` workspace, `$2` how many. */
+export const LIST_UNASSIGNED = `SELECT ${SELECT_TICKET} FROM tickets t
+  WHERE t.workspace_id = $1 AND t.status = 'open' AND t.assignee_id IS NULL
+  ORDER BY t.created_at DESC LIMIT $2`;
 
 /**
  * The tickets of many threads, each `[workspaceId, channelId, threadId]`, locked in id order: two

@@ -77,3 +77,14 @@ test('show reports first response and resolution times', async () => {
   expect(detail.firstResponseMs).toBe(30 * 60_000);
   expect(detail.resolutionMs).toBe(120 * 60_000);
 });
+
+test('a listed ticket is the whole ticket, CC list in the order people were added', async () => {
+  const dave = person('U_DAVE');
+  const t = await openTicket(f.deps, { actor: dave, title: 'With CCs', channelId: 'C1' });
+  await changeCc(f.deps, dave, t.number, ['U_CC2', 'U_CC1'], true);
+  const [listed] = await listMyTickets(f.deps, dave, 'active');
+  expect(listed).toEqual(await f.deps.store.tickets.byId(t.id));
+  expect(listed.ccIds).toEqual(['U_CC2', 'U_CC1']);
+  const unassigned = await f.deps.store.tickets.listUnassigned(dave.workspaceId, 100);
+  expect(unassigned.find((u) => u.id === t.id)).toEqual(listed);
+});
