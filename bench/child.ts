@@ -3,6 +3,9 @@ import path from 'node:path';
 
 export const DIST_BENCH = path.join(__dirname);
 
+/** The heap cap scripts/start.js gives the bot: Chamado measured as `npm start` runs it. */
+export const CHAMADO_HEAP_CAP = '--max-old-space-size=128';
+
 export interface ServerChild {
   pid: number;
   port: number;

@@ -18,6 +18,8 @@ function parseArgs(argv: string[]): { profile: Profile; only: Set<string> | null
   const full = argv.includes('--full');
   const arg = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const base = full ? PROFILES.full : PROFILES.quick;
+  // Profiles the Chamado process of the ingest and scale runs, e.g. --chamado-node-args=--cpu-prof,--cpu-prof-dir=/tmp/prof
+  const chamadoNodeArgs = arg('chamado-node-args') ? { chamadoNodeArgs: arg('chamado-node-args')!.split(',') } : {};
   // Smoke-test knobs while developing: --levels=8,32 --seconds=2 --targets=ideal,bolt
   const profile: Profile = {
     ...base,
@@ -26,9 +28,9 @@ function parseArgs(argv: string[]): { profile: Profile; only: Set<string> | null
       ...(arg('levels') ? { levels: arg('levels')!.split(',').map(Number) } : {}),
       ...(arg('seconds') ? { seconds: Number(arg('seconds')) } : {}),
       ...(arg('targets') ? { targets: arg('targets')!.split(',') } : {}),
-      // e.g. --chamado-node-args=--cpu-prof,--cpu-prof-dir=/tmp/prof
-      ...(arg('chamado-node-args') ? { chamadoNodeArgs: arg('chamado-node-args')!.split(',') } : {}),
+      ...chamadoNodeArgs,
     },
+    scale: { ...base.scale, ...chamadoNodeArgs },
   };
   const only = arg('only');
   return { profile, only: only ? new Set(only.split(',')) : null, arg };

@@ -1,4 +1,4 @@
-import { runJsonChild, startServerChild, type ServerChild } from '../child';
+import { CHAMADO_HEAP_CAP, runJsonChild, startServerChild, type ServerChild } from '../child';
 import { startFakeSlack } from '../fake-slack-api';
 import { createBenchDatabase, query, type BenchPostgres } from '../postgres';
 import { sampleProcess, watchProcess } from '../proc-stats';
@@ -36,7 +36,7 @@ const TARGETS: { key: string; name: string; entry: string; stores: boolean; node
   { key: 'ideal', name: 'ideal persist-before-ack (node:http + pg)', entry: 'ingest/ideal-server.js', stores: true },
   { key: 'bolt', name: 'bare Bolt, ack only (framework ceiling)', entry: 'ingest/bare-bolt-server.js', stores: false },
   // With the heap cap scripts/start.js gives it: Chamado as `npm start` runs it.
-  { key: 'chamado', name: 'Chamado', entry: 'ingest/chamado-server.js', stores: true, nodeArgs: ['--max-old-space-size=128'] },
+  { key: 'chamado', name: 'Chamado', entry: 'ingest/chamado-server.js', stores: true, nodeArgs: [CHAMADO_HEAP_CAP] },
   // Without it: how much of the RSS under load is a lazily grown heap (full run only).
   { key: 'chamado-uncapped', name: 'Chamado, no heap cap', entry: 'ingest/chamado-server.js', stores: true },
 ];

@@ -1,4 +1,4 @@
-import { startServerChild } from '../child';
+import { CHAMADO_HEAP_CAP, startServerChild } from '../child';
 import { startFakeSlack } from '../fake-slack-api';
 import { createBenchDatabase, query, type BenchPostgres } from '../postgres';
 import { BOT_TOKEN, SIGNING_SECRET } from '../slack-signing';
@@ -8,6 +8,8 @@ import { AGENT, HEAVY_CC, HEAVY_REQUESTER, HEAVY_WORKSPACE, seedScale, type Scal
 
 export interface ScaleOptions extends ScaleSize {
   samples: number;
+  /** Extra node flags for the Chamado process (e.g. --cpu-prof). */
+  chamadoNodeArgs?: string[];
 }
 
 export interface ScaleResult {
@@ -36,7 +38,7 @@ export async function runScale(pg: BenchPostgres, o: ScaleOptions, log: (line: s
     const server = await startServerChild('ingest/chamado-server.js', {
       DATABASE_URL: db.url, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.url,
       AGENTS: `slack:${AGENT}`, LOG_LEVEL: 'warn', NODE_ENV: 'production',
-    });
+    }, [CHAMADO_HEAP_CAP, ...(o.chamadoNodeArgs ?? [])]);
     let pathMd = '';
     let paths: PathRow[] = [];
     try {
