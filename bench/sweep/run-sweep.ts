@@ -34,6 +34,27 @@ async function seed(url: string, o: SweepOptions): Promise<void> {
   await query(url, 'VACUUM ANALYZE');
 }
 
+/**
+ * The database's floor for the same row work, with no application around it: one transaction
+ * that marks every due ticket's first reminder sent and inserts one outbox row per ticket with a
+ * payload shaped like the sweep's, in two statements. Answers the seconds it took.
+ */
+async function sqlFloor(url: string): Promise<number> {
+  const t0 = Date.now();
+  await query(url, `WITH due AS (
+      UPDATE tickets SET reminder_steps_sent = 1
+      WHERE status = 'pending' AND reminder_steps_sent = 0 AND pending_since <= now() - interval '24 hours'
+      RETURNING id, workspace_id, platform, channel_id, thread_id, number, requester_id)
+    INSERT INTO outbox (workspace_id, platform, ordering_key, ticket_number, kind, payload, available_at, created_at)
+    SELECT workspace_id, platform, workspace_id || ' ' || channel_id || ' ' || thread_id, number, 'thread_notice',
+      jsonb_build_object('kind', 'thread_notice', 'ticketId', id, 'notice', jsonb_build_object('key', 'notices.reminder',
+        'params', jsonb_build_object('number', number, 'person', requester_id, 'step', 1), 'locale', 'en',
+        'mentions', jsonb_build_array(requester_id), 'actions', jsonb_build_array('still_need_help', 'close_it'))),
+      now(), now()
+    FROM due`);
+  return (Date.now() - t0) / 1000;
+}
+
 function sweepInstances(url: string, n: number): Promise<SweepReport[]> {
   const now = new Date().toISOString();
   const children = Array.from({ length: n }, () => spawn(process.execPath, [path.join(__dirname, 'sweep-worker.js'), JSON.stringify({ url, now })], { stdio: ['pipe', 'pipe', 'pipe'] }));
@@ -67,6 +88,8 @@ export interface SweepResult {
   /** Seconds to enqueue all and duplicates, by instance count. */
   byInstances: { instances: number; seconds: number; duplicates: number }[];
   deliveryDuplicates: number;
+  /** The same row work as one SQL statement. */
+  floorSeconds: number;
 }
 
 export async function runSweep(pg: BenchPostgres, o: SweepOptions, log: (line: string) => void): Promise<SweepResult> {
@@ -75,7 +98,12 @@ export async function runSweep(pg: BenchPostgres, o: SweepOptions, log: (line: s
   const deliveryRows: Cell[][] = [];
   const byInstances: SweepResult['byInstances'] = [];
   let deliveryDuplicates = 0;
+  let floorSeconds = 0;
   try {
+    await seed(db.url, o);
+    floorSeconds = await sqlFloor(db.url);
+    const floor = await reminderStats(db.url);
+    log(`  SQL floor: ${floor.total} reminders in ${floorSeconds.toFixed(2)} s`);
     for (const n of [1, 2, 3]) {
       await seed(db.url, o);
       const reports = await sweepInstances(db.url, n);
@@ -83,7 +111,7 @@ export async function runSweep(pg: BenchPostgres, o: SweepOptions, log: (line: s
       const s = await reminderStats(db.url);
       const duplicates = Number(s.total) - Number(s.tickets);
       byInstances.push({ instances: n, seconds: span, duplicates });
-      sweepRows.push([n, o.due, Number(s.total), Number(s.tickets), duplicates, span, Number(s.total) / span, reports.map((r) => r.reminders).join(' + ')]);
+      sweepRows.push([n, o.due, Number(s.total), Number(s.tickets), duplicates, span, Number(s.total) / span, reports.map((r) => r.reminders).join(' + '), `${(span / floorSeconds).toFixed(1)}×`]);
       log(`  sweep ×${n}: ${s.total} reminders for ${s.tickets} tickets in ${span.toFixed(2)} s, duplicates ${duplicates}`);
     }
     // Delivery of the last sweep's reminders, by 1, 2 and 3 Chamado instances sharing the outbox.
@@ -125,11 +153,13 @@ export async function runSweep(pg: BenchPostgres, o: SweepOptions, log: (line: s
   const markdown = [
     `${o.due.toLocaleString('en-US')} Pending tickets, each with its first reminder (24 h) due now, over ${o.channels.toLocaleString('en-US')} channels. Sweep: the core's \`sweep(deps, now)\` in 1, 2 or 3 processes started together (fresh seed each time); time from the first start to the last finish.`,
     '',
-    table(['instances', 'due', 'reminders enqueued', 'distinct tickets', 'duplicates', 'seconds to enqueue all', 'enqueued/s', 'per instance'], sweepRows),
+    table(['instances', 'due', 'reminders enqueued', 'distinct tickets', 'duplicates', 'seconds to enqueue all', 'enqueued/s', 'per instance', 'time / SQL floor'], sweepRows),
+    '',
+    `SQL floor: the same row work as one statement in one transaction, nothing around it (mark every due ticket's first reminder sent, insert a reminder of the same shape into the outbox for each): ${floorSeconds.toFixed(2)} s for ${o.due.toLocaleString('en-US')} tickets on this run's database.`,
     '',
     `Delivery: 1, 2, then 3 Chamado processes (\`startChamado\`, delivery worker on) for ${o.deliverySeconds} s each, continuing on the same outbox, against a fake Slack that allows 1 \`chat.postMessage\` a second per channel and answers 429 with Retry-After otherwise. The ceiling is one post a second per channel.`,
     '',
     table(['instances', 'channels', 'seconds', 'reminders delivered', 'delivered/s', 'postMessage accepted', '429 answered', 'ceiling posts/s'], deliveryRows),
   ].join('\n');
-  return { markdown, byInstances, deliveryDuplicates };
+  return { markdown, byInstances, deliveryDuplicates, floorSeconds };
 }
