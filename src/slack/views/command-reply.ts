@@ -25,6 +25,9 @@ function sections(text: string): Record<string, unknown>[] {
 
 const reply = (text: string): EphemeralReply => ({ response_type: 'ephemeral', text: trim(text, LIMITS.messageText), blocks: sections(text) });
 
+/** Our side failed (the database, say): nothing was changed, try again. */
+export const internalErrorReply = (t: TFunction): EphemeralReply => reply(t('errors.internal'));
+
 export function helpText(t: TFunction): string {
   return [`*${t('help.title')}*`, t('help.intro', { prefix: `\`${SLASH_COMMAND}\`` }), ...HELP_LINES.map((k) => `• ${t(`help.${k}`)}`)].join('\n');
 }

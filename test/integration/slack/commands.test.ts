@@ -137,3 +137,18 @@ test('a 6,000-character title is accepted, stored trimmed, and every view stays 
   for (const block of card.body.blocks) if (block.text) expect(block.text.text.length).toBeLessThanOrEqual(3000);
   expect(text(await h.slack.command('U_CUST', 'list'))).toContain(`#${number}`);
 });
+
+test('when the database fails mid-command, the caller gets one line in their language and nothing half-done is kept', async () => {
+  const before = await h.sql(`SELECT count(*)::int AS n FROM tickets`);
+  await h.sql('ALTER TABLE tickets RENAME TO tickets_away');
+  try {
+    const r = await h.slack.command('U_PT', 'novo Vai falhar');
+    expect(r.status).toBe(200);
+    expect(r.json.response_type).toBe('ephemeral');
+    expect(text(r)).toBe('Algo deu errado do nosso lado e nada foi alterado. Tente de novo, por favor.');
+  } finally {
+    await h.sql('ALTER TABLE tickets_away RENAME TO tickets');
+  }
+  expect(await h.sql(`SELECT count(*)::int AS n FROM tickets`)).toEqual(before);
+  expect(text(await h.slack.command('U_PT', 'novo Agora vai'))).toContain('#');
+});

@@ -4,7 +4,7 @@ import { runCommand } from '../../../core';
 import { tFor } from '../../../i18n';
 import { SLASH_COMMAND, VIEWS } from '../../ids';
 import type { SlackRuntime } from '../../runtime';
-import { renderCommandResult } from '../../views/command-reply';
+import { internalErrorReply, renderCommandResult } from '../../views/command-reply';
 import { ticketModal } from '../../views/ticket-modal';
 import { caller } from '../shared';
 
@@ -25,16 +25,24 @@ export function registerTicketCommand(app: App, rt: SlackRuntime): void {
       return;
     }
     const { team_id, user_id, channel_id, text, trigger_id } = parsed.data;
-    const { actor, t } = await caller(rt, team_id, user_id);
-    const result = await runCommand(rt.context.deps, actor, text, { channelId: channel_id });
     const log = rt.context.log.child({ platform: 'slack', command: text.split(/\s/)[0] ?? '', user: user_id });
-    if (result.type === 'ask_title') {
-      await ack();
-      if (trigger_id) await rt.client.views.open({ trigger_id, view: ticketModal(t, VIEWS.newTicket, { metadata: { c: channel_id } }) as never });
-      return;
+    let t = tFor(rt.context.config.DEFAULT_LOCALE);
+    try {
+      const who = await caller(rt, team_id, user_id);
+      t = who.t;
+      const result = await runCommand(rt.context.deps, who.actor, text, { channelId: channel_id });
+      if (result.type === 'ask_title') {
+        await ack();
+        if (trigger_id) await rt.client.views.open({ trigger_id, view: ticketModal(t, VIEWS.newTicket, { metadata: { c: channel_id } }) as never });
+        return;
+      }
+      await ack(renderCommandResult(result, t));
+      if (result.type === 'done') log.info({ ticket: result.ticket?.number ?? null }, 'command done');
+      if (result.type === 'error') log.info({ code: result.code }, 'command refused');
+    } catch (error) {
+      // The database or Slack failed: the person hears so in their language (once it is known), not Slack's "failed with http_service_error".
+      log.error({ err: error }, 'command failed');
+      await ack(internalErrorReply(t));
     }
-    await ack(renderCommandResult(result, t));
-    if (result.type === 'done') log.info({ ticket: result.ticket?.number ?? null }, 'command done');
-    if (result.type === 'error') log.info({ code: result.code }, 'command refused');
   });
 }
