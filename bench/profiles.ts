@@ -19,7 +19,7 @@ export const PROFILES: Record<'quick' | 'full', Profile> = {
     ingest: { levels: [8, 16, 32, 64], seconds: 3, maxRequestsPerLevel: 100_000, threads: 2_000, targets: ['ideal', 'bolt', 'chamado', 'pgbench'] },
     scale: { tickets: 100_000, messagesPerTicket: 10, workspaces: 200, samples: 100 },
     startupRuns: 1,
-    sweep: { due: 20_000, channels: 2_000, deliverySeconds: 5 },
+    sweep: { due: 20_000, channels: 2_000, deliverySeconds: 3 },
   },
   full: {
     name: 'full',
