@@ -83,11 +83,11 @@ export async function seedScale(url: string, size: ScaleSize, log: (line: string
     [size.workspaces, perWorkspace]);
     await step('workspace_counters', `INSERT INTO workspace_counters (workspace_id, last_number) SELECT workspace_id, max(number) FROM tickets GROUP BY workspace_id`);
     await step('participants', `
-      INSERT INTO ticket_participants (ticket_id, user_id, role, workspace_id, added_at)
-      SELECT id, requester_id, 'requester', workspace_id, created_at FROM tickets
-      UNION ALL SELECT id, assignee_id, 'assignee', workspace_id, created_at FROM tickets WHERE assignee_id IS NOT NULL
-      UNION ALL SELECT id, 'UC' || (number % 300), 'cc', workspace_id, created_at FROM tickets WHERE number % 5 = 0
-      UNION ALL SELECT id, '${HEAVY_CC}', 'cc', workspace_id, created_at + interval '1 ms' FROM tickets WHERE workspace_id = '${HEAVY_WORKSPACE}' AND number % 3 = 0`);
+      INSERT INTO ticket_participants (ticket_id, user_id, role, workspace_id, added_at, ticket_status, ticket_created_at, ticket_number)
+      SELECT id, requester_id, 'requester', workspace_id, created_at, status, created_at, number FROM tickets
+      UNION ALL SELECT id, assignee_id, 'assignee', workspace_id, created_at, status, created_at, number FROM tickets WHERE assignee_id IS NOT NULL
+      UNION ALL SELECT id, 'UC' || (number % 300), 'cc', workspace_id, created_at, status, created_at, number FROM tickets WHERE number % 5 = 0
+      UNION ALL SELECT id, '${HEAVY_CC}', 'cc', workspace_id, created_at + interval '1 ms', status, created_at, number FROM tickets WHERE workspace_id = '${HEAVY_WORKSPACE}' AND number % 3 = 0`);
     await step('ticket_messages', `
       INSERT INTO ticket_messages (id, ticket_id, platform_message_id, author_id, text, posted_at)
       SELECT gen_random_uuid(), t.id, '1700000001.' || lpad(k::text, 6, '0'),

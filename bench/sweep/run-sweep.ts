@@ -30,7 +30,8 @@ async function seed(url: string, o: SweepOptions): Promise<void> {
       now() - interval '2 days', now() - interval '25 hours', now() - interval '25 hours' - (n || ' ms')::interval, now() - interval '25 hours', now() - interval '2 days', 0
     FROM generate_series(1, $2::int) n`, [WS, o.due, o.channels]);
   await query(url, `INSERT INTO workspace_counters VALUES ($1, $2)`, [WS, o.due]);
-  await query(url, `INSERT INTO ticket_participants (ticket_id, user_id, role, workspace_id) SELECT id, requester_id, 'requester', workspace_id FROM tickets`);
+  await query(url, `INSERT INTO ticket_participants (ticket_id, user_id, role, workspace_id, ticket_status, ticket_created_at, ticket_number)
+    SELECT id, requester_id, 'requester', workspace_id, status, created_at, number FROM tickets`);
   await query(url, 'VACUUM ANALYZE');
 }
 

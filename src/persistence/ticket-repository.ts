@@ -77,7 +77,10 @@ export class TypeormTicketRepository implements TicketRepository {
   }
 
   private async writeParticipants(ticket: Ticket): Promise<void> {
-    const base = { ticketId: ticket.id, workspaceId: ticket.workspaceId, addedAt: ticket.updatedAt };
+    const base = {
+      ticketId: ticket.id, workspaceId: ticket.workspaceId, addedAt: ticket.updatedAt,
+      ticketStatus: ticket.status, ticketCreatedAt: ticket.createdAt, ticketNumber: ticket.number,
+    };
     const rows: ParticipantRow[] = [
       { ...base, userId: ticket.requesterId, role: 'requester' },
       ...(ticket.assigneeId ? [{ ...base, userId: ticket.assigneeId, role: 'assignee' as const }] : []),

@@ -47,6 +47,8 @@ test('a customer reply puts a Pending ticket back to Open, announced in the thre
   const now = await f.deps.store.tickets.byId(t.id);
   expect(now).toMatchObject({ status: 'open', pendingSince: null });
   expect(now?.lastCustomerActivityAt).toEqual(f.clock.now());
+  const roles = await f.db.dataSource.query('SELECT DISTINCT ticket_status FROM ticket_participants WHERE ticket_id = $1', [t.id]);
+  expect(roles).toEqual([{ ticket_status: 'open' }]);
   expect((await eventsFor(f.db.dataSource, t.id)).at(-1)).toMatchObject({ type: 'status_changed', data: { from: 'pending', to: 'open', reason: 'customer_reply' } });
   const last = (await postsFor(f.db.dataSource, t.id)).at(-1);
   expect(last?.kind === 'thread_notice' && last.notice.params).toMatchObject({ status: 'open', number: t.number });

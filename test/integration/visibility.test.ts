@@ -1,4 +1,4 @@
-import { changeCc, listMyTickets, openTicket, runCommand, showTicket, homeView, claimTicket, ChamadoError } from '../../src/core';
+import { changeCc, changeStatus, listMyTickets, openTicket, runCommand, showTicket, homeView, claimTicket, ChamadoError } from '../../src/core';
 import { coreFixture, person, type CoreFixture } from '../support/core-fixture';
 
 let f: CoreFixture;
@@ -87,4 +87,35 @@ test('a listed ticket is the whole ticket, CC list in the order people were adde
   expect(listed.ccIds).toEqual(['U_CC2', 'U_CC1']);
   const unassigned = await f.deps.store.tickets.listUnassigned(dave.workspaceId, 100);
   expect(unassigned.find((u) => u.id === t.id)).toEqual(listed);
+});
+
+test('someone on more than a page of tickets, requester and assignee of each, gets the newest 25, each once', async () => {
+  const erin = person('U_PAGER', true);
+  const numbers: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    f.clock.advance(1000);
+    const t = await openTicket(f.deps, { actor: erin, title: `Page ${i}`, channelId: 'C1' });
+    await claimTicket(f.deps, erin, t.number);
+    numbers.push(t.number);
+  }
+  const roles = await f.db.dataSource.query(`SELECT count(*)::int AS n FROM ticket_participants WHERE user_id = 'U_PAGER'`);
+  expect(roles).toEqual([{ n: 60 }]);
+  expect((await listMyTickets(f.deps, erin, 'active')).map((t) => t.number)).toEqual(numbers.slice(-25).reverse());
+});
+
+test('the list follows a ticket through Pending and Closed, and no participant row keeps a stale status', async () => {
+  const gus = person('U_GUS');
+  const t = await openTicket(f.deps, { actor: gus, title: 'Moving', channelId: 'C1' });
+  await changeCc(f.deps, gus, t.number, ['U_GUS_BOSS'], true);
+  const boss = person('U_GUS_BOSS');
+  await changeStatus(f.deps, agent, t.number, 'pending');
+  for (const who of [gus, boss]) expect((await listMyTickets(f.deps, who, 'pending')).map((x) => x.number)).toEqual([t.number]);
+  await runCommand(f.deps, gus, `close #${t.number}`, { channelId: 'C1' });
+  for (const who of [gus, boss]) {
+    expect(await listMyTickets(f.deps, who, 'active')).toEqual([]);
+    expect((await listMyTickets(f.deps, who, 'closed')).map((x) => x.number)).toEqual([t.number]);
+  }
+  const stale = await f.db.dataSource.query(`SELECT count(*)::int AS n FROM ticket_participants p JOIN tickets t ON t.id = p.ticket_id
+    WHERE p.ticket_status <> t.status OR p.ticket_created_at <> t.created_at OR p.ticket_number <> t.number`);
+  expect(stale).toEqual([{ n: 0 }]);
 });

@@ -53,3 +53,17 @@ test('every migration reverts, leaving an empty database', async () => {
   await ds.runMigrations();
   expect((await tables()).length).toBeGreaterThanOrEqual(4);
 });
+
+test('ParticipantListIndex copies each ticket’s status, age and number onto the participant rows already there', async () => {
+  await ds.undoLastMigration();
+  expect((await ds.query(`SELECT name FROM migrations ORDER BY id DESC LIMIT 1`))[0].name).toBe('ReminderDueIndex1764500000000');
+  const [ticket] = await ds.query(`INSERT INTO tickets (workspace_id, platform, number, title, status, requester_id, channel_id, created_at)
+    VALUES ('slack:TM', 'slack', 7, 'Old one', 'pending', 'U_OLD', 'C1', '2025-03-04T05:06:07Z') RETURNING id`);
+  await ds.query(`INSERT INTO ticket_participants (ticket_id, user_id, role, workspace_id) VALUES ($1, 'U_OLD', 'requester', 'slack:TM'), ($1, 'U_CC', 'cc', 'slack:TM')`, [ticket.id]);
+  await ds.runMigrations();
+  const rows = await ds.query(`SELECT user_id, ticket_status, ticket_created_at, ticket_number FROM ticket_participants WHERE ticket_id = $1 ORDER BY user_id`, [ticket.id]);
+  expect(rows).toEqual([
+    { user_id: 'U_CC', ticket_status: 'pending', ticket_created_at: new Date('2025-03-04T05:06:07Z'), ticket_number: 7 },
+    { user_id: 'U_OLD', ticket_status: 'pending', ticket_created_at: new Date('2025-03-04T05:06:07Z'), ticket_number: 7 },
+  ]);
+});
