@@ -3,9 +3,10 @@ import { TicketEntity, type TicketRow } from './entities/ticket.entity';
 
 /**
  * Hand-written SQL for the ticket reads and writes on the hot paths (every Slack or Teams reply
- * loads, locks and saves its ticket; every list and Home tab reads a page of tickets). The query builder spends more CPU building a
- * statement than Postgres spends running it, and reading the CC list took a round trip of its
- * own; here the column list comes from the entity, so the two cannot drift apart.
+ * loads, locks and saves its ticket; every list and Home tab reads a page of tickets). The query
+ * builder spends more CPU building a statement than Postgres spends running it, and reading the
+ * CC list took a round trip of its own; here the column list comes from the entity, so the two
+ * cannot drift apart.
  */
 const COLUMNS = Object.entries(TicketEntity.options.columns).map(([property, column]) => ({
   property: property as keyof TicketRow,
@@ -37,10 +38,10 @@ export function selectTickets(where: Record<string, unknown>, lock: boolean): { 
 
 /**
  * "My tickets": where the person is requester, assignee or CC, newest first. The person's
- * participant rows carry each ticket's status, age and number, so the index ticket_participants_user
- * picks the newest ones without visiting any other ticket; a person holds at most three roles on
- * a ticket, so three rows per ticket wanted are enough. `$1` workspace, `$2` user, `$3` statuses,
- * `$4` how many.
+ * participant rows carry each ticket's status, age and number, so the index
+ * ticket_participants_user picks the newest ones without visiting any other ticket; a person holds
+ * at most three roles on a ticket, so three rows per ticket wanted are enough. `$1` workspace,
+ * `$2` user, `$3` statuses, `$4` how many.
  */
 export const LIST_FOR_USER = `SELECT ${SELECT_TICKET} FROM tickets t
   WHERE t.id IN (SELECT p.ticket_id FROM ticket_participants p
