@@ -17,7 +17,7 @@ export const HEAVY_REQUESTER = 'UHEAVYREQ';
 export const HEAVY_CC = 'UHEAVYCC';
 export const AGENT = 'UAGENTBENCH';
 
-const BIG = ['tickets', 'ticket_messages', 'ticket_participants', 'ticket_events', 'outbox'];
+const BIG = ['tickets', 'reminder_schedule', 'ticket_messages', 'ticket_participants', 'ticket_events', 'outbox'];
 
 interface Definition {
   table: string;
@@ -57,13 +57,15 @@ export async function seedScale(url: string, size: ScaleSize, log: (line: string
     for (const d of defs.filter((x) => x.order === 2)) await c.query(`ALTER TABLE ${d.table} DROP CONSTRAINT ${d.name}`);
     for (const d of defs.filter((x) => x.kind === 'constraint' && x.order === 1)) await c.query(`ALTER TABLE ${d.table} DROP CONSTRAINT ${d.name}`);
     for (const d of defs.filter((x) => x.kind === 'index')) await c.query(`DROP INDEX ${d.name}`);
+    // The reminder schedule is filled in one statement below, not a trigger call per Pending ticket.
+    await c.query(`ALTER TABLE tickets DISABLE TRIGGER USER`);
 
     const perWorkspace = Math.floor(size.tickets / size.workspaces);
     // h spreads statuses and people; tickets age evenly over three years, newest has the highest number.
     await step('tickets', `
       INSERT INTO tickets (id, workspace_id, platform, number, title, status, priority, requester_id, assignee_id, channel_id, thread_id,
                            created_at, updated_at, closed_at, close_reason, pending_since, last_activity_at, last_customer_activity_at,
-                           first_response_at, reminder_steps_sent, sla_alerted_at)
+                           first_response_at, sla_alerted_at)
       SELECT gen_random_uuid(), 'slack:TS' || lpad(w::text, 3, '0'), 'slack', n,
              'Ticket ' || n || ': the VPN drops every few minutes', s.status,
              (ARRAY['low', 'normal', 'normal', 'high', 'urgent'])[1 + h % 5],
@@ -73,7 +75,6 @@ export async function seedScale(url: string, size: ScaleSize, log: (line: string
              c.at, c.at, CASE WHEN s.status = 'closed' THEN c.at + interval '2 days' END, CASE WHEN s.status = 'closed' THEN 'resolved' END,
              p.since, coalesce(p.since, c.at), c.at,
              CASE WHEN h % 3 = 0 AND s.status = 'open' THEN NULL ELSE c.at + interval '1 hour' END,
-             CASE WHEN p.since IS NULL THEN 0 WHEN p.since < now() - interval '72 hours' THEN 2 WHEN p.since < now() - interval '24 hours' THEN 1 ELSE 0 END,
              CASE WHEN h % 3 = 0 AND s.status = 'open' THEN c.at + interval '4 hours' END
       FROM generate_series(1, $1::int) w, generate_series(1, $2::int) n,
            LATERAL (SELECT (n * 7919 + w * 104729) % 100 AS h) hh,
@@ -81,6 +82,11 @@ export async function seedScale(url: string, size: ScaleSize, log: (line: string
            LATERAL (SELECT now() - interval '3 years' * (1 - n::float8 / $2) - interval '1 hour' AS at) c,
            LATERAL (SELECT CASE WHEN s.status = 'pending' THEN now() - interval '1 hour' * ((h - 92) * 20 + 1) END AS since) p`,
     [size.workspaces, perWorkspace]);
+    await step('reminder_schedule', `
+      INSERT INTO reminder_schedule (ticket_id, pending_since, steps_sent)
+      SELECT id, pending_since, CASE WHEN pending_since < now() - interval '72 hours' THEN 2 WHEN pending_since < now() - interval '24 hours' THEN 1 ELSE 0 END
+      FROM tickets WHERE status = 'pending'`);
+    await c.query(`ALTER TABLE tickets ENABLE TRIGGER USER`);
     await step('workspace_counters', `INSERT INTO workspace_counters (workspace_id, last_number) SELECT workspace_id, max(number) FROM tickets GROUP BY workspace_id`);
     await step('participants', `
       INSERT INTO ticket_participants (ticket_id, user_id, role, workspace_id, added_at, ticket_status, ticket_created_at, ticket_number)

@@ -25,9 +25,9 @@ const WS = 'slack:TSWEEP';
 async function seed(url: string, o: SweepOptions): Promise<void> {
   await query(url, `TRUNCATE tickets, outbox, workspace_counters CASCADE`);
   await query(url, `INSERT INTO tickets (workspace_id, platform, number, title, status, requester_id, assignee_id, channel_id, thread_id,
-      created_at, updated_at, pending_since, last_activity_at, first_response_at, reminder_steps_sent)
+      created_at, updated_at, pending_since, last_activity_at, first_response_at)
     SELECT $1, 'slack', n, 'Waiting on you ' || n, 'pending', 'U' || (n % 5000), 'UA1', 'CW' || (n % $3::int), '1700000000.' || lpad(n::text, 7, '0'),
-      now() - interval '2 days', now() - interval '25 hours', now() - interval '25 hours' - (n || ' ms')::interval, now() - interval '25 hours', now() - interval '2 days', 0
+      now() - interval '2 days', now() - interval '25 hours', now() - interval '25 hours' - (n || ' ms')::interval, now() - interval '25 hours', now() - interval '2 days'
     FROM generate_series(1, $2::int) n`, [WS, o.due, o.channels]);
   await query(url, `INSERT INTO workspace_counters VALUES ($1, $2)`, [WS, o.due]);
   await query(url, `INSERT INTO ticket_participants (ticket_id, user_id, role, workspace_id, ticket_status, ticket_created_at, ticket_number)
@@ -36,16 +36,16 @@ async function seed(url: string, o: SweepOptions): Promise<void> {
 }
 
 /**
- * The database's floor for the same row work, with no application around it: one transaction
+ * The database's floor for the same row work, with no application around it: one statement
  * that marks every due ticket's first reminder sent and inserts one outbox row per ticket with a
- * payload shaped like the sweep's, in two statements. Answers the seconds it took.
+ * payload shaped like the sweep's. Answers the seconds it took.
  */
 async function sqlFloor(url: string): Promise<number> {
   const t0 = Date.now();
   await query(url, `WITH due AS (
-      UPDATE tickets SET reminder_steps_sent = 1
-      WHERE status = 'pending' AND reminder_steps_sent = 0 AND pending_since <= now() - interval '24 hours'
-      RETURNING id, workspace_id, platform, channel_id, thread_id, number, requester_id)
+      UPDATE reminder_schedule s SET steps_sent = 1 FROM tickets t
+      WHERE t.id = s.ticket_id AND s.steps_sent = 0 AND s.pending_since <= now() - interval '24 hours'
+      RETURNING t.id, t.workspace_id, t.platform, t.channel_id, t.thread_id, t.number, t.requester_id)
     INSERT INTO outbox (workspace_id, platform, ordering_key, ticket_number, kind, payload, available_at, created_at)
     SELECT workspace_id, platform, workspace_id || ' ' || channel_id || ' ' || thread_id, number, 'thread_notice',
       jsonb_build_object('kind', 'thread_notice', 'ticketId', id, 'notice', jsonb_build_object('key', 'notices.reminder',

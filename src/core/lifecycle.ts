@@ -6,12 +6,8 @@ export type CloseReason = 'closed_by_agent' | 'closed_by_requester' | 'auto_clos
 export function applyStatus(ticket: Ticket, status: Status, at: Date, reason: CloseReason | null = null): void {
   ticket.status = status;
   ticket.updatedAt = at;
-  if (status === 'pending') {
-    ticket.pendingSince = at;
-    ticket.reminderStepsSent = 0;
-  } else {
-    ticket.pendingSince = null;
-  }
+  // A new pendingSince is a new Pending period: its reminder steps start again.
+  ticket.pendingSince = status === 'pending' ? at : null;
   if (status === 'closed') {
     ticket.closedAt = at;
     ticket.closeReason = reason;

@@ -86,7 +86,10 @@ export interface ConversationLog {
 }
 
 /** A ticket the sweep claimed: the fields it decides on. */
-export type SweepTicket = Pick<Ticket, 'id' | 'workspaceId' | 'platform' | 'number' | 'title' | 'requesterId' | 'assigneeId' | 'pendingSince' | 'reminderStepsSent' | 'createdAt'>;
+export type SweepTicket = Pick<Ticket, 'id' | 'workspaceId' | 'platform' | 'number' | 'title' | 'requesterId' | 'assigneeId' | 'pendingSince' | 'createdAt'>;
+
+/** A Pending ticket with a reminder due, and how many reminder steps its Pending period has had. */
+export type DueReminder = SweepTicket & { reminderStepsSent: number };
 
 /**
  * The sweep's indexed queries. Every `claim…` locks the rows it returns until the transaction
@@ -95,7 +98,7 @@ export type SweepTicket = Pick<Ticket, 'id' | 'workspaceId' | 'platform' | 'numb
  */
 export interface SweepRepository {
   /** Pending tickets with a reminder step due: pendingSince + steps[reminderStepsSent] <= now. */
-  claimDueReminders(now: Date, steps: readonly number[], limit: number): Promise<SweepTicket[]>;
+  claimDueReminders(now: Date, steps: readonly number[], limit: number): Promise<DueReminder[]>;
   /** Marks steps sent for many tickets at once; answers the ids whose mark took (steps still at `from`). */
   markRemindersSent(marks: readonly { ticketId: string; from: number; to: number }[]): Promise<Set<string>>;
   /** Pending tickets with no activity (and no new Pending period) since `idleSince`. */

@@ -67,7 +67,6 @@ export interface Ticket {
   lastActivityAt: Date;
   lastCustomerActivityAt: Date | null;
   firstResponseAt: Date | null;
-  reminderStepsSent: number;
   slaAlertedAt: Date | null;
 }
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { SweepRepository, SweepTicket } from '../core';
+import type { DueReminder, SweepRepository, SweepTicket } from '../core';
 
 interface SweepRow {
   id: string;
@@ -10,11 +10,10 @@ interface SweepRow {
   requester_id: string;
   assignee_id: string | null;
   pending_since: Date | null;
-  reminder_steps_sent: number;
   created_at: Date;
 }
 
-const COLUMNS = 'id, workspace_id, platform, number, title, requester_id, assignee_id, pending_since, reminder_steps_sent, created_at';
+const COLUMNS = 'id, workspace_id, platform, number, title, requester_id, assignee_id, pending_since, created_at';
 
 function toTicket(r: SweepRow): SweepTicket {
   return {
@@ -26,7 +25,6 @@ function toTicket(r: SweepRow): SweepTicket {
     requesterId: r.requester_id,
     assigneeId: r.assignee_id,
     pendingSince: r.pending_since,
-    reminderStepsSent: r.reminder_steps_sent,
     createdAt: r.created_at,
   };
 }
@@ -38,28 +36,32 @@ const updatedIds = (result: unknown): Set<string> => {
 };
 
 /**
- * The sweep's queries, each served by a partial index (tickets_reminder_due, tickets_pending_due,
- * tickets_sla_due) so a sweep over a large table reads only the tickets that may be due.
+ * The sweep's queries, each served by an index that holds only what may be due
+ * (reminder_schedule_due, and the partial tickets_pending_due and tickets_sla_due), so a sweep over
+ * a large table reads only the tickets that may be due.
  */
 export class TypeormSweepRepository implements SweepRepository {
   constructor(private readonly em: EntityManager) {}
 
-  async claimDueReminders(now: Date, steps: readonly number[], limit: number): Promise<SweepTicket[]> {
-    // One range of tickets_reminder_due per step: Pending tickets that have had exactly `sent`
+  async claimDueReminders(now: Date, steps: readonly number[], limit: number): Promise<DueReminder[]> {
+    // One range of reminder_schedule_due per step: Pending tickets that have had exactly `sent`
     // reminders and went Pending at least steps[sent] ago. Only due rows are read, so a claim costs
-    // the same however many Pending tickets already had their reminders.
-    const claimed: SweepTicket[] = [];
+    // the same however many Pending tickets already had their reminders. The ticket row is locked
+    // too, as every writer of a ticket does: a ticket the auto-close holds is skipped, not reminded.
+    const claimed: DueReminder[] = [];
     for (let sent = 0; sent < steps.length && claimed.length < limit; sent++) {
-      const rows: SweepRow[] = await this.em.query(
-        `SELECT ${COLUMNS} FROM tickets
-         WHERE status = 'pending' AND reminder_steps_sent = $1
-           AND pending_since <= $2::timestamptz - make_interval(secs => $3::float8 / 1000)
-         ORDER BY pending_since
+      const rows: (SweepRow & { steps_sent: number })[] = await this.em.query(
+        `SELECT t.id, t.workspace_id, t.platform, t.number, t.title, t.requester_id, t.assignee_id,
+           s.pending_since, s.steps_sent, t.created_at
+         FROM reminder_schedule s JOIN tickets t ON t.id = s.ticket_id
+         WHERE s.steps_sent = $1
+           AND s.pending_since <= $2::timestamptz - make_interval(secs => $3::float8 / 1000)
+         ORDER BY s.pending_since
          LIMIT $4
-         FOR UPDATE SKIP LOCKED`,
+         FOR UPDATE OF s, t SKIP LOCKED`,
         [sent, now, steps[sent], limit - claimed.length],
       );
-      claimed.push(...rows.map(toTicket));
+      claimed.push(...rows.map((r) => ({ ...toTicket(r), reminderStepsSent: r.steps_sent })));
     }
     return claimed;
   }
@@ -67,10 +69,10 @@ export class TypeormSweepRepository implements SweepRepository {
   async markRemindersSent(marks: readonly { ticketId: string; from: number; to: number }[]): Promise<Set<string>> {
     if (marks.length === 0) return new Set();
     const result: unknown = await this.em.query(
-      `UPDATE tickets t SET reminder_steps_sent = m.step_to
+      `UPDATE reminder_schedule s SET steps_sent = m.step_to
        FROM unnest($1::uuid[], $2::int[], $3::int[]) AS m(id, step_from, step_to)
-       WHERE t.id = m.id AND t.status = 'pending' AND t.reminder_steps_sent = m.step_from
-       RETURNING t.id`,
+       WHERE s.ticket_id = m.id AND s.steps_sent = m.step_from
+       RETURNING s.ticket_id AS id`,
       [marks.map((m) => m.ticketId), marks.map((m) => m.from), marks.map((m) => m.to)],
     );
     return updatedIds(result);

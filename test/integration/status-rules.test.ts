@@ -21,7 +21,7 @@ test('an agent moves a ticket Open → Pending → Open → Closed, each step au
   const t = await fresh();
   f.clock.advance(60_000);
   const pending = await changeStatus(f.deps, agent, t.number, 'pending');
-  expect(pending).toMatchObject({ status: 'pending', reminderStepsSent: 0 });
+  expect(pending).toMatchObject({ status: 'pending' });
   expect(pending.pendingSince).toEqual(f.clock.now());
   expect(pending.firstResponseAt).toEqual(f.clock.now());
   const reopened = await changeStatus(f.deps, agent, t.number, 'open');
@@ -89,17 +89,3 @@ test('setting the status a ticket already has is refused', async () => {
   expect(await code(changeStatus(f.deps, agent, t.number, 'open'))).toBe('already_in_status');
 });
 
-test('a new Pending period starts the reminder steps again', async () => {
-  const t = await fresh();
-  await changeStatus(f.deps, agent, t.number, 'pending');
-  await f.deps.store.transaction(async (r) => {
-    const ticket = (await r.tickets.byId(t.id))!;
-    ticket.reminderStepsSent = 2;
-    await r.tickets.save(ticket);
-  });
-  await changeStatus(f.deps, agent, t.number, 'open');
-  f.clock.advance(1000);
-  const again = await changeStatus(f.deps, agent, t.number, 'pending');
-  expect(again.reminderStepsSent).toBe(0);
-  expect(again.pendingSince).toEqual(f.clock.now());
-});

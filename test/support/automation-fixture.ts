@@ -34,6 +34,11 @@ export async function pendingTicket(deps: UseCaseDeps, title = 'VPN drops'): Pro
 }
 
 export async function ticketRow(ds: DataSource, id: string): Promise<Record<string, unknown>> {
-  const [row] = await ds.query(`SELECT status, close_reason, reminder_steps_sent, sla_alerted_at, pending_since, last_activity_at FROM tickets WHERE id = $1`, [id]);
+  // reminder_steps_sent: the Pending period's steps, from the schedule (null when not Pending).
+  const [row] = await ds.query(
+    `SELECT t.status, t.close_reason, s.steps_sent AS reminder_steps_sent, t.sla_alerted_at, t.pending_since, t.last_activity_at
+     FROM tickets t LEFT JOIN reminder_schedule s ON s.ticket_id = t.id WHERE t.id = $1`,
+    [id],
+  );
   return row;
 }

@@ -52,7 +52,6 @@ export async function openTicketIn(repos: Repositories, deps: UseCaseDeps, input
     lastActivityAt: now,
     lastCustomerActivityAt: now,
     firstResponseAt: null,
-    reminderStepsSent: 0,
     slaAlertedAt: null,
   });
   await repos.messages.add(messages.map((message) => ({ ticketId: ticket.id, message, attachments: attachmentsOf(message) })));

@@ -34,7 +34,6 @@ export const TicketEntity = new EntitySchema<TicketRow>({
     lastActivityAt: { ...time('last_activity_at'), ...now },
     lastCustomerActivityAt: time('last_customer_activity_at', true),
     firstResponseAt: time('first_response_at', true),
-    reminderStepsSent: { type: 'integer', name: 'reminder_steps_sent', default: 0 },
     slaAlertedAt: time('sla_alerted_at', true),
   },
   // Mirrors migrations/ exactly (a test checks it), so migration:generate proposes only real changes.
@@ -49,7 +48,6 @@ export const TicketEntity = new EntitySchema<TicketRow>({
     { name: 'tickets_thread', columns: ['workspaceId', 'channelId', 'threadId'], where: 'thread_id IS NOT NULL' },
     { name: 'tickets_unassigned', columns: ['workspaceId', 'createdAt'], where: "status = 'open' AND assignee_id IS NULL" },
     { name: 'tickets_pending_due', columns: ['pendingSince'], where: "status = 'pending'" },
-    { name: 'tickets_reminder_due', columns: ['reminderStepsSent', 'pendingSince'], where: "status = 'pending'" },
     { name: 'tickets_sla_due', columns: ['createdAt'], where: "status = 'open' AND first_response_at IS NULL AND sla_alerted_at IS NULL" },
     { name: 'tickets_follow_up_of', columns: ['followUpOf'], where: 'follow_up_of IS NOT NULL' },
   ],

@@ -44,7 +44,7 @@ test('the schema rejects values outside the contract', async () => {
 
 test('the hot queries have indexes', async () => {
   const indexes = (await ds.query(`SELECT indexname FROM pg_indexes WHERE schemaname = 'public'`)).map((r: { indexname: string }) => r.indexname);
-  expect(indexes).toEqual(expect.arrayContaining(['tickets_thread', 'tickets_pending_due', 'tickets_sla_due', 'ticket_participants_user', 'ticket_messages_history', 'outbox_due']));
+  expect(indexes).toEqual(expect.arrayContaining(['tickets_thread', 'tickets_pending_due', 'tickets_sla_due', 'reminder_schedule_due', 'ticket_participants_user', 'ticket_messages_history', 'outbox_due']));
 });
 
 test('every migration reverts, leaving an empty database', async () => {
@@ -54,9 +54,15 @@ test('every migration reverts, leaving an empty database', async () => {
   expect((await tables()).length).toBeGreaterThanOrEqual(4);
 });
 
+const lastMigration = async (): Promise<string> => (await ds.query(`SELECT name FROM migrations ORDER BY id DESC LIMIT 1`))[0].name;
+
+/** Undoes migrations until `name` is the last one applied. */
+async function revertTo(name: string): Promise<void> {
+  while ((await lastMigration()) !== name) await ds.undoLastMigration();
+}
+
 test('ParticipantListIndex copies each ticket’s status, age and number onto the participant rows already there', async () => {
-  await ds.undoLastMigration();
-  expect((await ds.query(`SELECT name FROM migrations ORDER BY id DESC LIMIT 1`))[0].name).toBe('ReminderDueIndex1764500000000');
+  await revertTo('ReminderDueIndex1764500000000');
   const [ticket] = await ds.query(`INSERT INTO tickets (workspace_id, platform, number, title, status, requester_id, channel_id, created_at)
     VALUES ('slack:TM', 'slack', 7, 'Old one', 'pending', 'U_OLD', 'C1', '2025-03-04T05:06:07Z') RETURNING id`);
   await ds.query(`INSERT INTO ticket_participants (ticket_id, user_id, role, workspace_id) VALUES ($1, 'U_OLD', 'requester', 'slack:TM'), ($1, 'U_CC', 'cc', 'slack:TM')`, [ticket.id]);
@@ -66,4 +72,26 @@ test('ParticipantListIndex copies each ticket’s status, age and number onto th
     { user_id: 'U_CC', ticket_status: 'pending', ticket_created_at: new Date('2025-03-04T05:06:07Z'), ticket_number: 7 },
     { user_id: 'U_OLD', ticket_status: 'pending', ticket_created_at: new Date('2025-03-04T05:06:07Z'), ticket_number: 7 },
   ]);
+});
+
+test('ReminderSchedule keeps the steps already sent of every Pending ticket, and its revert puts them back', async () => {
+  await revertTo('ParticipantListIndex1764600000000');
+  const insert = (number: number, status: string, pendingSince: string | null, steps: number) => ds.query(
+    `INSERT INTO tickets (workspace_id, platform, number, title, status, requester_id, channel_id, pending_since, reminder_steps_sent)
+     VALUES ('slack:TR', 'slack', $1, 'Old', $2, 'U_OLD', 'C1', $3, $4) RETURNING id`,
+    [number, status, pendingSince, steps],
+  ).then((rows: { id: string }[]) => rows[0].id);
+  const waiting = await insert(1, 'pending', '2025-03-04T05:06:07Z', 1);
+  const fresh = await insert(2, 'pending', '2025-03-05T00:00:00Z', 0);
+  const open = await insert(3, 'open', null, 0);
+  await ds.runMigrations();
+  expect(await ds.query(`SELECT ticket_id, pending_since, steps_sent FROM reminder_schedule WHERE ticket_id = ANY($1) ORDER BY pending_since`, [[waiting, fresh, open]])).toEqual([
+    { ticket_id: waiting, pending_since: new Date('2025-03-04T05:06:07Z'), steps_sent: 1 },
+    { ticket_id: fresh, pending_since: new Date('2025-03-05T00:00:00Z'), steps_sent: 0 },
+  ]);
+  await ds.undoLastMigration();
+  expect(await ds.query(`SELECT reminder_steps_sent FROM tickets WHERE id = ANY($1) ORDER BY number`, [[waiting, fresh, open]])).toEqual(
+    [{ reminder_steps_sent: 1 }, { reminder_steps_sent: 0 }, { reminder_steps_sent: 0 }],
+  );
+  await ds.runMigrations();
 });
