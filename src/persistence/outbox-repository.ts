@@ -11,21 +11,15 @@ export class TypeormOutbox implements OutboxPort {
 
   async enqueueMany(posts: readonly OutboundPost[], availableAt: Date): Promise<void> {
     if (posts.length === 0) return;
-    // unnest keeps the insert order (ids ascend in it), which per-thread delivery order relies on.
+    // The posts travel as one JSON document: one JSON.stringify, where a jsonb[] parameter had the
+    // driver escape every payload character by character (a third of a 500-reminder batch's CPU).
+    // ORDER BY i keeps the insert order (ids ascend in it), which per-thread delivery order relies on.
     await this.em.query(
       `INSERT INTO outbox (workspace_id, platform, ordering_key, ticket_number, kind, payload, available_at, created_at)
-       SELECT w, p, k, n, kind, payload, $7, now()
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::jsonb[]) WITH ORDINALITY AS u(w, p, k, n, kind, payload, i)
+       SELECT p->>'w', p->>'p', p->>'k', (p->>'n')::int, p->'b'->>'kind', p->'b', $2, now()
+       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS u(p, i)
        ORDER BY i`,
-      [
-        posts.map((p) => p.workspaceId),
-        posts.map((p) => p.platform),
-        posts.map((p) => p.orderingKey),
-        posts.map((p) => p.ticketNumber),
-        posts.map((p) => p.body.kind),
-        posts.map((p) => JSON.stringify(p.body)),
-        availableAt,
-      ],
+      [JSON.stringify(posts.map((p) => ({ w: p.workspaceId, p: p.platform, k: p.orderingKey, n: p.ticketNumber, b: p.body }))), availableAt],
     );
   }
 }
