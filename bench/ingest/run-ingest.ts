@@ -88,29 +88,39 @@ export async function runIngest(pg: BenchPostgres, o: IngestOptions, log: (line:
       LOG_LEVEL: 'info',
       NODE_ENV: 'production',
     };
-    for (const target of TARGETS.filter((t) => !o.targets || o.targets.includes(t.key))) {
-      let server: ServerChild;
-      try {
-        server = await startServerChild(target.entry, env, [...(target.nodeArgs ?? []), ...(target.key === 'chamado' ? o.chamadoNodeArgs ?? [] : [])]);
-      } catch (error) {
-        log(`  ${target.name}: did not start (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
-        continue;
-      }
-      await sleep(1000);
-      idleRss.set(target.name, sampleProcess(server.pid)?.rssMiB ?? NaN);
-      try {
+    // Every server runs for the whole sweep of levels, and each level measures them one after the
+    // other: the servers compared at a level are measured within the same minute, so a machine
+    // whose speed drifts (a shared host) skews them alike. An idle server costs no CPU.
+    const servers: { target: (typeof TARGETS)[number]; server: ServerChild }[] = [];
+    try {
+      for (const target of TARGETS.filter((t) => !o.targets || o.targets.includes(t.key))) {
+        let server: ServerChild;
+        try {
+          server = await startServerChild(target.entry, env, [...(target.nodeArgs ?? []), ...(target.key === 'chamado' ? o.chamadoNodeArgs ?? [] : [])]);
+        } catch (error) {
+          log(`  ${target.name}: did not start (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+          continue;
+        }
+        servers.push({ target, server });
+        await sleep(1000);
+        idleRss.set(target.name, sampleProcess(server.pid)?.rssMiB ?? NaN);
         // Warm-up: JIT, pool connections, caches; not counted.
         await measure(server, db.url, 8, { ...o, seconds: 1, maxRequestsPerLevel: 2000 });
-        for (const connections of o.levels) {
+      }
+      for (const connections of o.levels) {
+        for (const { target, server } of servers) {
           await sleep(300);
           const m = await measure(server, db.url, connections, o);
           rows.push({ target: target.name, connections, ...m, stored: target.stores ? m.stored : null, drained: target.stores ? m.drained : null });
           log(`  ${target.name} c=${connections}: ${m.result.rps.toFixed(0)} acks/s p99 ${m.result.p99} ms, stored ${m.stored}/${m.result.acks}, cpu ${m.cpuPercent?.toFixed(0)}%, rss ${m.rssMiB?.toFixed(0)} MiB`);
         }
-      } finally {
-        await server.stop();
       }
+    } finally {
+      await Promise.all(servers.map(({ server }) => server.stop()));
     }
+    // The tables list each server's levels together.
+    const order = (r: Row) => TARGETS.findIndex((t) => t.name === r.target);
+    rows.sort((a, b) => order(a) - order(b) || a.connections - b.connections);
     const pgbench = findPgbench();
     if (pgbench && (!o.targets || o.targets.includes('pgbench'))) {
       for (const connections of o.levels) {
