@@ -6,7 +6,7 @@ export type CloseReason = 'closed_by_agent' | 'closed_by_requester' | 'auto_clos
 export function applyStatus(ticket: Ticket, status: Status, at: Date, reason: CloseReason | null = null): void {
   ticket.status = status;
   ticket.updatedAt = at;
-  // A new pendingSince is a new Pending period: its reminder steps start again.
+  // A new pendingSince starts a new Pending period, whose reminders start again from the first step.
   ticket.pendingSince = status === 'pending' ? at : null;
   if (status === 'closed') {
     ticket.closedAt = at;
