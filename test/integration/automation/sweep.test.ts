@@ -63,6 +63,25 @@ describe('reminders', () => {
     expect(await count()).toBe(2);
     expect(await ticketRow(f.db.dataSource, ticket.id)).toMatchObject({ reminder_steps_sent: 1 });
   });
+
+  test('a ticket another transaction holds (the auto-close, a person changing it) is skipped, then reminded once it is released', async () => {
+    const ticket = await pendingTicket(f.deps);
+    f.clock.advance(DAY);
+    const holder = f.db.dataSource.createQueryRunner();
+    await holder.startTransaction();
+    try {
+      await holder.query('SELECT id FROM tickets WHERE id = $1 FOR UPDATE', [ticket.id]);
+      await run();
+      expect(await ticketRow(f.db.dataSource, ticket.id)).toMatchObject({ reminder_steps_sent: 0 });
+    } finally {
+      await holder.commitTransaction();
+      await holder.release();
+    }
+    await run();
+    const reminders = (await postsOf(f.db.dataSource, ticket.id)).filter((r) => r.payload.notice?.key === 'notices.reminder');
+    expect(reminders).toHaveLength(1);
+    expect(await ticketRow(f.db.dataSource, ticket.id)).toMatchObject({ reminder_steps_sent: 1 });
+  });
 });
 
 describe('auto-close', () => {
