@@ -1,6 +1,6 @@
 import { startChamado, type RunningApp, type StartOptions } from '../../src/app';
 import { loadConfig } from '../../src/config';
-import { createLogger } from '../../src/logger';
+import { createLogger, type Logger } from '../../src/logger';
 import { FakeSlackApi } from '../fakes/fake-slack-api';
 import { createTestDatabase, type TestDatabase } from './database';
 import { SIGNING_SECRET, SlackRequests } from './slack-requests';
@@ -20,16 +20,17 @@ export interface SlackHarness {
 /**
  * The whole app in-process (HTTP server, real Bolt, outbox worker) on its own Postgres
  * database, talking to a fake Slack Web API started here. `options` reach startChamado (a clock
- * the test moves, for automation driven by hand).
+ * the test moves, for automation driven by hand); `log` replaces the silent logger when a test
+ * reads what the app logged.
  */
-export async function startSlackHarness(env: Record<string, string> = {}, given?: FakeSlackApi, options: StartOptions = {}): Promise<SlackHarness> {
+export async function startSlackHarness(env: Record<string, string> = {}, given?: FakeSlackApi, options: StartOptions = {}, log?: Logger): Promise<SlackHarness> {
   const db = await createTestDatabase();
   const fake = given ?? (await new FakeSlackApi().start());
   const config = loadConfig({
     PORT: '0', HOST: '127.0.0.1', DATABASE_URL: db.url, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: `${fake.url}/api/`, LOG_LEVEL: 'silent', AGENTS: 'slack:U_AGENT', ...env,
   });
-  const app = await startChamado(config, createLogger('silent'), options);
+  const app = await startChamado(config, log ?? createLogger('silent'), options);
   return {
     app,
     fake,

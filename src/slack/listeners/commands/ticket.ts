@@ -27,11 +27,13 @@ export function registerTicketCommand(app: App, rt: SlackRuntime): void {
     const { team_id, user_id, channel_id, text, trigger_id } = parsed.data;
     const log = rt.context.log.child({ platform: 'slack', command: text.split(/\s/)[0] ?? '', user: user_id });
     let t = tFor(rt.context.config.DEFAULT_LOCALE);
+    let acked = false;
     try {
       const who = await caller(rt, team_id, user_id);
       t = who.t;
       const result = await runCommand(rt.context.deps, who.actor, text, { channelId: channel_id });
       if (result.type === 'ask_title') {
+        acked = true;
         await ack();
         if (trigger_id) await rt.client.views.open({ trigger_id, view: ticketModal(t, VIEWS.newTicket, { metadata: { c: channel_id } }) as never });
         return;
@@ -42,7 +44,8 @@ export function registerTicketCommand(app: App, rt: SlackRuntime): void {
     } catch (error) {
       // The database or Slack failed: the person hears so in their language (once it is known), not Slack's "failed with http_service_error".
       log.error({ err: error }, 'command failed');
-      await ack(internalErrorReply(t));
+      // Once acked (the form failed to open) Slack has its answer; Socket Mode refuses a second ack.
+      if (!acked) await ack(internalErrorReply(t));
     }
   });
 }
