@@ -59,10 +59,6 @@ export class TypeormTicketRepository implements TicketRepository {
     return this.em.query(LIST_UNASSIGNED, [workspaceId, limit]);
   }
 
-  async setThread(ticketId: string, channelId: string, threadId: string): Promise<void> {
-    await this.em.getRepository(TicketEntity).update({ id: ticketId }, { channelId, threadId });
-  }
-
   async numbersOf(ids: readonly string[]): Promise<Map<string, number>> {
     if (ids.length === 0) return new Map();
     const rows = await this.em.getRepository(TicketEntity).find({ select: { id: true, number: true }, where: { id: In([...ids]) } });

@@ -2,7 +2,6 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { groupCommit } from './group-commit';
 import type { Repositories, Store } from '../core';
 import { TypeormConversationLog } from './conversation-log';
-import { TypeormDeliveryLog } from './delivery-log';
 import { TypeormEventRepository } from './event-repository';
 import { TypeormMessageRepository } from './message-repository';
 import { TypeormOutbox } from './outbox-repository';
@@ -18,7 +17,6 @@ function repositories(em: EntityManager): Repositories {
     outbox: new TypeormOutbox(em),
     preferences: new TypeormPreferenceRepository(em),
     conversations: new TypeormConversationLog(em),
-    deliveries: new TypeormDeliveryLog(em),
     sweep: new TypeormSweepRepository(em),
   };
 }

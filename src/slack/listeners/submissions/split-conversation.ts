@@ -40,7 +40,7 @@ export function registerSplitSubmission(app: App, rt: SlackRuntime): void {
     if (!meta) return ack({ response_action: 'errors', errors: { title_1: t('errors.message_not_found') } });
     const slots = slotsFrom(view.state.values as Record<string, Record<string, unknown>>);
     const ids = [...new Set(slots.flatMap((s) => s.messageIds))];
-    const messages = await rt.context.deps.store.conversations.byIds(actor.workspaceId, meta.c, ids);
+    const messages = await rt.context.platformRecords.conversationLog.byIds(actor.workspaceId, meta.c, ids);
     try {
       const tickets = await splitConversation(rt.context.deps, { actor, channelId: meta.c, threadId: meta.th, slots, messages });
       await ack();
