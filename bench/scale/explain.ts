@@ -7,9 +7,9 @@
 import { Client } from 'pg';
 import { DataSource, type Logger as OrmLogger } from 'typeorm';
 import type { Status } from '../../src/core';
-import { claimDue } from '../../src/outbox/claim';
 import { dataSourceOptions } from '../../src/persistence/data-source-options';
 import { TypeormMessageRepository } from '../../src/persistence/message-repository';
+import { TypeormOutboxQueue } from '../../src/persistence/outbox-queue';
 import { TypeormSweepRepository } from '../../src/persistence/sweep-repository';
 import { TypeormTicketRepository } from '../../src/persistence/ticket-repository';
 import { TypeormEventRepository } from '../../src/persistence/event-repository';
@@ -108,7 +108,7 @@ export async function explainHotQueries(url: string, now: Date): Promise<Explain
     // The delivery worker's claim is one autocommit statement on the DataSource; the seeded outbox
     // holds only delivered rows, so recording it changes nothing.
     recorder.queries = [];
-    await claimDue(ds, 'bench-explain', now, 50, 60_000);
+    await new TypeormOutboxQueue(ds, 'bench-explain').claimDue(now, 50, 60_000);
     for (const q of recorder.queries.filter((x) => /UPDATE outbox/i.test(x.sql))) await explain('outbox claim (delivery worker)', q);
   } finally {
     await pg.end();

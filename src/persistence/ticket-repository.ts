@@ -5,7 +5,7 @@ import { queryPrepared } from './prepared';
 import { toRecord, toTicket, ticketFields, type TicketRecord, type TicketWithCcs } from './ticket-record';
 import {
   DELETE_PARTICIPANTS, INSERT_PARTICIPANTS, INSERT_TICKET, LIST_FOR_USER, LIST_UNASSIGNED, LOCK_TICKETS_BY_THREADS,
-  NEXT_TICKET_NUMBER, SAVE_TICKETS, SET_TICKET_THREAD, TICKET_BY_ID, TICKET_BY_NUMBER, TICKET_BY_NUMBER_FOR_UPDATE, TICKET_NUMBERS,
+  NEXT_TICKET_NUMBER, SAVE_TICKETS, TICKET_BY_ID, TICKET_BY_NUMBER, TICKET_BY_NUMBER_FOR_UPDATE, TICKET_NUMBERS,
 } from './ticket-sql';
 
 /** Tickets through the plain statements of ticket-sql.ts; the reply path's run prepared. */
@@ -54,10 +54,6 @@ export class TypeormTicketRepository implements TicketRepository {
 
   async listUnassigned(workspaceId: string, limit: number): Promise<Ticket[]> {
     return (await this.em.query<TicketWithCcs[]>(LIST_UNASSIGNED, [workspaceId, limit])).map(toTicket);
-  }
-
-  async setThread(ticketId: string, channelId: string, threadId: string): Promise<void> {
-    await this.em.query(SET_TICKET_THREAD, [ticketId, channelId, threadId]);
   }
 
   async numbersOf(ids: readonly string[]): Promise<Map<string, number>> {

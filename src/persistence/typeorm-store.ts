@@ -1,7 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Repositories, Store } from '../core';
 import { TypeormConversationLog } from './conversation-log';
-import { TypeormDeliveryLog } from './delivery-log';
 import { TypeormEventRepository } from './event-repository';
 import { TypeormMessageRepository } from './message-repository';
 import { TypeormOutbox } from './outbox-repository';
@@ -17,7 +16,6 @@ function repositories(em: EntityManager): Repositories {
     outbox: new TypeormOutbox(em),
     preferences: new TypeormPreferenceRepository(em),
     conversations: new TypeormConversationLog(em),
-    deliveries: new TypeormDeliveryLog(em),
     sweep: new TypeormSweepRepository(em),
   };
 }

@@ -39,7 +39,7 @@ test('a ticket written and read back through every statement is the same ticket'
     await repos.tickets.save(changed);
     await repos.tickets.saveParticipants(changed);
   });
-  await f.deps.store.tickets.setThread(opened.id, 'C1', '1700000999.000100');
+  await f.db.records.cardLocations.record(opened.id, 'C1', '1700000999.000100');
   const expected = { ...changed, threadId: '1700000999.000100' };
   expect(await f.deps.store.tickets.byId(opened.id)).toEqual(expected);
   expect(await f.deps.store.tickets.byNumber(WS, opened.number)).toEqual(expected);
