@@ -25,9 +25,19 @@ export interface TicketRepository {
   /** Tickets where the user is requester, assignee or CC, newest first. */
   listForUser(workspaceId: string, userId: string, statuses: readonly Status[], limit: number): Promise<Ticket[]>;
   listUnassigned(workspaceId: string, limit: number): Promise<Ticket[]>;
-  /** Records where the card was posted: its id is the ticket thread from now on. */
-  setThread(ticketId: string, channelId: string, threadId: string): Promise<void>;
+  /** Records where the card was posted: its id is the ticket thread from now on; `cardUrl` links to it. */
+  setThread(ticketId: string, channelId: string, threadId: string, cardUrl?: string | null): Promise<void>;
+  /** Stores the card's link when it could not be had as the card was posted. */
+  setCardUrl(ticketId: string, cardUrl: string): Promise<void>;
   numbersOf(ids: readonly string[]): Promise<Map<string, number>>;
+  /** The card links of a workspace's tickets, by number (tickets without one are absent). */
+  cardUrlsOf(workspaceId: string, numbers: readonly number[]): Promise<Map<number, string>>;
+  /** The follow-ups of these tickets that are not closed, newest first, locked until the transaction ends. */
+  lockLiveFollowUps(originalIds: readonly string[]): Promise<Ticket[]>;
+  /** Remembers that a thread was split into these tickets. */
+  recordSplit(thread: ThreadKey, ticketIds: readonly string[]): Promise<void>;
+  /** The tickets each of these threads was split into, oldest first (threads never split are absent). */
+  splitsOf(threads: readonly ThreadKey[]): Promise<{ thread: ThreadKey; ticket: Ticket }[]>;
 }
 
 /** A ticket thread: where a message was posted, as `ChatMessage` names it. */

@@ -5,7 +5,7 @@ import type { TicketRow } from './entities/ticket.entity';
 import type { ParticipantRow } from './entities/ticket-participant.entity';
 import { toJsonb } from './jsonb';
 import { queryPrepared } from './prepared';
-import { LIST_FOR_USER, LIST_UNASSIGNED, LOCK_TICKETS_BY_THREADS, SAVE_TICKETS, selectTickets, ticketRows } from './ticket-sql';
+import { LIST_FOR_USER, LIST_UNASSIGNED, LOCK_LIVE_FOLLOW_UPS, LOCK_TICKETS_BY_THREADS, SAVE_TICKETS, SPLITS_OF, selectTickets, ticketRows } from './ticket-sql';
 
 export class TypeormTicketRepository implements TicketRepository {
   constructor(private readonly em: EntityManager) {}
@@ -59,8 +59,39 @@ export class TypeormTicketRepository implements TicketRepository {
     return this.em.query(LIST_UNASSIGNED, [workspaceId, limit]);
   }
 
-  async setThread(ticketId: string, channelId: string, threadId: string): Promise<void> {
-    await this.em.getRepository(TicketEntity).update({ id: ticketId }, { channelId, threadId });
+  async setThread(ticketId: string, channelId: string, threadId: string, cardUrl: string | null = null): Promise<void> {
+    await this.em.getRepository(TicketEntity).update({ id: ticketId }, { channelId, threadId, ...(cardUrl ? { cardUrl } : {}) });
+  }
+
+  async setCardUrl(ticketId: string, cardUrl: string): Promise<void> {
+    await this.em.query(`UPDATE tickets SET card_url = $2 WHERE id = $1 AND card_url IS NULL`, [ticketId, cardUrl]);
+  }
+
+  async cardUrlsOf(workspaceId: string, numbers: readonly number[]): Promise<Map<number, string>> {
+    if (numbers.length === 0) return new Map();
+    const rows: { number: number; card_url: string }[] = await this.em.query(
+      `SELECT number, card_url FROM tickets WHERE workspace_id = $1 AND number = ANY($2::int[]) AND card_url IS NOT NULL`,
+      [workspaceId, [...new Set(numbers)]],
+    );
+    return new Map(rows.map((r) => [r.number, r.card_url]));
+  }
+
+  async lockLiveFollowUps(originalIds: readonly string[]): Promise<Ticket[]> {
+    if (originalIds.length === 0) return [];
+    return this.em.query(LOCK_LIVE_FOLLOW_UPS, [[...originalIds]]);
+  }
+
+  async recordSplit(thread: ThreadKey, ticketIds: readonly string[]): Promise<void> {
+    await this.em.query(
+      `INSERT INTO conversation_splits (workspace_id, channel_id, thread_id, ticket_id) SELECT $1, $2, $3, unnest($4::uuid[]) ON CONFLICT DO NOTHING`,
+      [thread.workspaceId, thread.channelId, thread.threadId, [...ticketIds]],
+    );
+  }
+
+  async splitsOf(threads: readonly ThreadKey[]): Promise<{ thread: ThreadKey; ticket: Ticket }[]> {
+    if (threads.length === 0) return [];
+    const rows: (Ticket & { splitChannelId: string; splitThreadId: string })[] = await this.em.query(SPLITS_OF, [threads.map((k) => k.workspaceId), threads.map((k) => k.channelId), threads.map((k) => k.threadId)]);
+    return rows.map(({ splitChannelId, splitThreadId, ...ticket }) => ({ thread: { workspaceId: ticket.workspaceId, channelId: splitChannelId, threadId: splitThreadId }, ticket }));
   }
 
   async numbersOf(ids: readonly string[]): Promise<Map<string, number>> {

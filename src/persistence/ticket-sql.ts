@@ -65,8 +65,26 @@ export const LOCK_TICKETS_BY_THREADS = `SELECT ${SELECT_TICKET} FROM tickets t
     AND (t.workspace_id, t.channel_id, t.thread_id) IN (SELECT * FROM unnest($1::text[], $2::text[], $3::text[]))
   ORDER BY t.id FOR UPDATE OF t`;
 
-/** Columns a saved ticket may change: all but its identity and birth. */
-const MUTABLE = COLUMNS.filter((c) => !['id', 'workspaceId', 'platform', 'number', 'createdAt'].includes(c.property));
+/**
+ * The follow-ups of closed tickets (`$1` their ids) that are not closed, newest first, locked in
+ * id order like LOCK_TICKETS_BY_THREADS (partial index tickets_follow_up_of).
+ */
+export const LOCK_LIVE_FOLLOW_UPS = `SELECT * FROM (SELECT ${SELECT_TICKET} FROM tickets t
+    WHERE t.follow_up_of = ANY($1::uuid[]) AND t.status <> 'closed'
+    ORDER BY t.id FOR UPDATE OF t) f
+  ORDER BY f."createdAt" DESC, f."number" DESC`;
+
+/** The tickets threads were split into, each `[workspaceId, channelId, threadId]`, oldest first. */
+export const SPLITS_OF = `SELECT ${SELECT_TICKET}, s.channel_id AS "splitChannelId", s.thread_id AS "splitThreadId"
+  FROM conversation_splits s JOIN tickets t ON t.id = s.ticket_id
+  WHERE (s.workspace_id, s.channel_id, s.thread_id) IN (SELECT * FROM unnest($1::text[], $2::text[], $3::text[]))
+  ORDER BY t.number`;
+
+/**
+ * Columns a saved ticket may change: all but its identity and birth, and the card's link, which
+ * only the delivery worker writes (setThread) while a use case may hold an older copy.
+ */
+const MUTABLE = COLUMNS.filter((c) => !['id', 'workspaceId', 'platform', 'number', 'createdAt', 'cardUrl'].includes(c.property));
 
 /**
  * Saves many tickets in one statement: `$1` is a JSON array of rows keyed by column name, read
