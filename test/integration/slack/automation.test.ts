@@ -163,13 +163,13 @@ describe('with a movable clock and the sweep run by hand', () => {
     expect(repliesIn(thread, isReminder)).toHaveLength(2);
   });
 
-  test('without a triage channel the first-response alert is one reply in the ticket thread mentioning the agents', async () => {
+  test('without a triage channel the first-response alert is one reply in the ticket thread, naming no agent (the customer reads it too)', async () => {
     const { number, thread } = await open('U_CUST', uniqueTitle('Mail is down'));
     await drained();
     await advance(4 * HOUR);
     expect((await run()).slaAlerts).toBe(1);
     const alert = await h.fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === thread && String(c.body.text).includes('first-response'));
-    expect(alert.body.text).toContain('<@U_AGENT>');
+    expect(alert.body.text).not.toContain('<@U_AGENT>');
     expect(alert.body.text).toContain(`#${number}`);
 
     await advance(DAY);

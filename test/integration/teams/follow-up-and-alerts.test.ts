@@ -42,7 +42,7 @@ test('messages in a closed ticket\'s thread join its one follow-up and are relay
   await waitFor(() => postsIn(`${CHANNEL};messageid=${followUp.thread_id}`, since).find((c) => text(c).includes('A Jabra one')), 'the relayed reply');
 });
 
-test('the first-response alert in the thread and an unassigned nudge name no agent, in the agents\' language', async () => {
+test('an unassigned nudge names no agent, in the agents\' language', async () => {
   // The requester reads English; the agents' language (DEFAULT_LOCALE) is Portuguese.
   await post(personalMessage(connector, 'lang en', { from: CUSTOMER }));
   const ticket = await open('Printer will not print');
