@@ -1,4 +1,5 @@
 import type { Notice, Ticket } from '../core';
+import { DeliveryError, type PendingPost } from '../outbox/delivery';
 import type { SlackRuntime } from './runtime';
 import { numbersIn, type CardLinks } from './views/refs';
 
@@ -32,4 +33,16 @@ export async function cardLinksFor(rt: SlackRuntime, workspaceId: string, ticket
   const others = [...numbersIn(notice.params), ...(notice.tickets ?? []).map((t) => t.number)].filter((n) => n !== ticket?.number);
   if (others.length > 0) for (const [n, url] of await rt.context.deps.store.tickets.cardUrlsOf(workspaceId, others)) links.set(n, url);
   return links;
+}
+
+/** Tries before a post that names tickets whose cards are not posted yet goes out with plain `#n`. */
+const CARD_WAIT_TRIES = 5;
+
+/**
+ * A post naming tickets (a follow-up notice, a split summary) often races their new cards: it is
+ * retried shortly, a few times, so its `#n` can link to them.
+ */
+export function waitForCards(post: PendingPost, notice: Notice, links: CardLinks): void {
+  const named = [...numbersIn(notice.params), ...(notice.tickets ?? []).map((t) => t.number)];
+  if (named.some((n) => !links.has(n)) && post.attempts < CARD_WAIT_TRIES) throw new DeliveryError('a named ticket has no card yet', true, 1000);
 }

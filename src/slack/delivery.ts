@@ -5,7 +5,7 @@ import { slackErrorCode } from './client';
 import type { SlackRuntime } from './runtime';
 import { renderCard, type SlackMessageBody } from './views/card';
 import { renderNotice, renderRelayed, renderTriage } from './views/notice';
-import { cardLinksFor, permalinkOf } from './card-links';
+import { cardLinksFor, permalinkOf, waitForCards } from './card-links';
 import { webApi } from '@slack/bolt';
 
 /** Maps a failed Web API call to the worker's terms: retry 5xx, timeouts and 429; never repeat a post Slack refused. */
@@ -56,9 +56,7 @@ export class SlackDeliverer implements ChatDeliverer {
         return this.threadNotice(post, await this.ticket(body.ticketId), body.notice);
       case 'conversation_notice': {
         const links = await cardLinksFor(this.rt, post.workspaceId, null, body.notice);
-        // A split's summary links every new card: wait (a few tries) for the cards to be posted.
-        const listed = body.notice.tickets ?? [];
-        if (listed.some((tk) => !links.has(tk.number)) && post.attempts < 5) throw new DeliveryError('the listed tickets have no card yet', true, 1000);
+        waitForCards(post, body.notice, links);
         const message = renderNotice(body.notice, tFor(body.notice.locale), { ticketNumber: post.ticketNumber, agentIds: await this.agents(body.notice.mentionAgents), links });
         const ts = await this.post(body.channelId, body.threadId, message, asker(post, body.notice.params), null);
         return { status: 'sent', result: { ts } };
@@ -94,6 +92,7 @@ export class SlackDeliverer implements ChatDeliverer {
       ? (await this.rt.context.deps.store.tickets.numbersOf([ticket.followUpOf])).get(ticket.followUpOf) ?? null
       : null;
     const links = await cardLinksFor(this.rt, post.workspaceId, ticket, notice);
+    waitForCards(post, notice, links);
     const message = renderNotice(notice, tFor(notice.locale), { ticketNumber: ticket.number, originalNumber: original, agentIds: await this.agents(notice.mentionAgents), links });
     const ts = await this.post(ticket.channelId, ticket.threadId, message, asker(post, notice.params) ?? { workspaceId: post.workspaceId, userId: ticket.requesterId }, ticket);
     return { status: 'sent', result: { ts } };
