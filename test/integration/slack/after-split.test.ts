@@ -18,6 +18,8 @@ const thread = [
 ];
 const LATE = { ts: '1786000000.000900', text: 'the printer is making noise too, see https://photos.example/p1', files: [{ name: 'noise.mp3', mimetype: 'audio/mpeg', url_private: 'https://files.example/noise.mp3', size: 5 }] };
 
+const LATE_MESSAGE = { ...LATE, user: 'U_ANA', thread_ts: ROOT };
+
 const threadOf = (n: number) => eventually(async () => (await h.sql('SELECT thread_id FROM tickets WHERE number = $1', [n]))[0]?.thread_id as string | undefined);
 const historyOf = async (n: number) => (await h.sql('SELECT m.text, m.attachments FROM ticket_messages m JOIN tickets t ON t.id = m.ticket_id WHERE t.number = $1 ORDER BY m.posted_at', [n]));
 
@@ -55,7 +57,7 @@ test('a later message in the split thread joins no ticket, is kept, and its writ
 
 test('a non-agent is told privately that only agents can add a message to a ticket; nothing opens, nothing is added', async () => {
   const opened = h.fake.callsOf('views.open').length;
-  await h.slack.messageShortcut('add_to_ticket', 'U_ANA', 'C_HELP', { ...LATE, user: 'U_ANA', thread_ts: ROOT });
+  await h.slack.messageShortcut('add_to_ticket', 'U_ANA', 'C_HELP', LATE_MESSAGE);
   await h.fake.waitFor('chat.postEphemeral', (c) => c.body.user === 'U_ANA' && String(c.body.text).includes('Only support agents'));
   expect(h.fake.callsOf('views.open')).toHaveLength(opened);
   const forged = await h.slack.viewSubmission('U_ANA', { callback_id: 'add_to_ticket', private_metadata: JSON.stringify({ c: 'C_HELP', ts: LATE.ts }), values: { ticket: { ticket: { type: 'plain_text_input', value: '1' } } } });
@@ -64,7 +66,7 @@ test('a non-agent is told privately that only agents can add a message to a tick
 });
 
 test('"Add to ticket": the message, its files and links join that ticket\'s history and are relayed into its thread', async () => {
-  await h.slack.messageShortcut('add_to_ticket', 'U_AGENT', 'C_HELP', { ...LATE, user: 'U_ANA', thread_ts: ROOT });
+  await h.slack.messageShortcut('add_to_ticket', 'U_AGENT', 'C_HELP', LATE_MESSAGE);
   const modal = await h.fake.waitFor('views.open', (c) => c.body.view?.callback_id === 'add_to_ticket');
   const input = modal.body.view.blocks.find((b: { block_id?: string }) => b.block_id === 'ticket');
   expect(input).toMatchObject({ type: 'input', element: { type: 'plain_text_input', action_id: 'ticket' } });
