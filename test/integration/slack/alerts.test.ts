@@ -15,7 +15,7 @@ const clock = new FrozenClock(new Date());
 beforeAll(async () => {
   h = await startSlackHarness({ SCHEDULER_CRON: '0 0 1 1 *', DEFAULT_LOCALE: 'pt-BR', AGENTS: 'slack:U_AGENT,slack:U_AGENT2,slack:U_AGENT3' }, undefined, { now: clock.now });
   await h.slack.command('U_CUST', 'lang en');
-});
+}, 60_000);
 afterAll(async () => { await h.stop(); });
 
 const drained = () => eventually(async () => (await h.sql(`SELECT count(*)::int AS n FROM outbox WHERE status = 'pending'`))[0].n === 0);
