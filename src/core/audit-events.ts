@@ -29,6 +29,7 @@ export interface AuditEventData {
   cc_removed: { userIds: string[] };
   priority_changed: { from: Priority; to: Priority };
   assigned: { from: string | null; to: string };
+  message_added: { messageId: string; authorId: string; channelId: string };
 }
 
 export type AuditEventType = keyof AuditEventData;

@@ -8,7 +8,12 @@ import type { ChatMessage, Platform } from './ticket';
 
 /** Where a ticket's card was posted: from then on the card's id is the ticket thread. */
 export interface CardLocations {
-  record(ticketId: string, channelId: string, threadId: string): Promise<void>;
+  /** `cardUrl` links to the card (Slack's permalink), when the platform gave one. */
+  record(ticketId: string, channelId: string, threadId: string, cardUrl?: string | null): Promise<void>;
+  /** Stores the card's link when it could not be had as the card was posted. */
+  setCardUrl(ticketId: string, cardUrl: string): Promise<void>;
+  /** The card links of a workspace's tickets, by number (tickets without one are absent). */
+  cardUrlsOf(workspaceId: string, numbers: readonly number[]): Promise<Map<number, string>>;
 }
 
 /** Inbound platform events already handled: Slack sends an event again when it thinks we missed it. */

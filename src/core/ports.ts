@@ -28,6 +28,12 @@ export interface TicketRepository {
   listForUser(workspaceId: string, userId: string, statuses: readonly Status[], limit: number): Promise<Ticket[]>;
   listUnassigned(workspaceId: string, limit: number): Promise<Ticket[]>;
   numbersOf(ids: readonly string[]): Promise<Map<string, number>>;
+  /** The follow-ups of these tickets that are not closed, newest first, locked until the transaction ends. */
+  lockLiveFollowUps(originalIds: readonly string[]): Promise<Ticket[]>;
+  /** Remembers that a thread was split into these tickets. */
+  recordSplit(thread: ThreadKey, ticketIds: readonly string[]): Promise<void>;
+  /** The tickets each of these threads was split into, oldest first (threads never split are absent). */
+  splitsOf(threads: readonly ThreadKey[]): Promise<{ thread: ThreadKey; ticket: Ticket }[]>;
 }
 
 /** A ticket thread: where a message was posted, as `ChatMessage` names it. */

@@ -1,4 +1,4 @@
-import type { Locale, Platform } from './ticket';
+import type { FileRef, Locale, Platform } from './ticket';
 
 /**
  * What Chamado owes the chat, in platform-neutral words. Use cases enqueue these in the same
@@ -14,9 +14,14 @@ export interface Notice {
   locale: Locale;
   /** People to mention (platform user ids). */
   mentions?: string[];
-  /** Mention the agents (the assignee is named in `mentions` instead when there is one). */
+  /**
+   * Mention every agent. Nothing Chamado posts sets it any more: alerts mention the assignee
+   * alone (contract §8); adapters still honour it.
+   */
   mentionAgents?: boolean;
   actions?: NoticeAction[];
+  /** Tickets listed under the line, each with its number and title (a split's summary). */
+  tickets?: { number: number; title: string }[];
 }
 
 export type PostBody =
@@ -34,7 +39,12 @@ export type PostBody =
    * The first-response alert: Slack posts it in the triage channel when one is set (the notice
    * names #n), else in the ticket thread mentioning the agents; Teams posts it in the thread.
    */
-  | { kind: 'sla_alert'; ticketId: string; notice: Notice };
+  | { kind: 'sla_alert'; ticketId: string; notice: Notice }
+  /**
+   * A person's message copied into the ticket thread (a message in a closed ticket's thread that
+   * joined its follow-up, or one an agent added): the notice says who wrote it, then its text and files.
+   */
+  | { kind: 'relayed_message'; ticketId: string; notice: Notice; message: { text: string; files: FileRef[] } };
 
 export interface OutboundPost {
   workspaceId: string;

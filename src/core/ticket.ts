@@ -58,6 +58,8 @@ export interface Ticket {
   /** The conversation the ticket was opened from (split summaries are posted there). */
   sourceChannelId: string | null;
   sourceThreadId: string | null;
+  /** A link to the card people can open (Slack permalink, Teams deep link), once it is posted. */
+  cardUrl: string | null;
   createdAt: Date;
   updatedAt: Date;
   closedAt: Date | null;

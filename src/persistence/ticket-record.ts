@@ -30,6 +30,7 @@ export interface TicketRecord {
   last_customer_activity_at: Date | null;
   first_response_at: Date | null;
   sla_alerted_at: Date | null;
+  card_url: string | null;
 }
 
 /** A ticket row with its CC list (oldest first), as the statements that select `cc_ids` answer. */
@@ -64,6 +65,7 @@ export function ticketFields(r: TicketRecord): TicketFields {
     lastCustomerActivityAt: r.last_customer_activity_at,
     firstResponseAt: r.first_response_at,
     slaAlertedAt: r.sla_alerted_at,
+    cardUrl: r.card_url,
   };
 }
 
@@ -95,5 +97,6 @@ export function toRecord(t: Omit<TicketFields, 'id'> & { id?: string }): Omit<Ti
     last_customer_activity_at: t.lastCustomerActivityAt,
     first_response_at: t.firstResponseAt,
     sla_alerted_at: t.slaAlertedAt,
+    card_url: t.cardUrl,
   };
 }

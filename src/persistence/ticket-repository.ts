@@ -5,7 +5,7 @@ import { queryPrepared } from './prepared';
 import { toRecord, toTicket, ticketFields, type TicketRecord, type TicketWithCcs } from './ticket-record';
 import {
   DELETE_PARTICIPANTS, INSERT_PARTICIPANTS, INSERT_TICKET, LIST_FOR_USER, LIST_UNASSIGNED, LOCK_TICKETS_BY_THREADS,
-  NEXT_TICKET_NUMBER, SAVE_TICKETS, TICKET_BY_ID, TICKET_BY_NUMBER, TICKET_BY_NUMBER_FOR_UPDATE, TICKET_NUMBERS,
+  NEXT_TICKET_NUMBER, SAVE_TICKETS, TICKET_BY_ID, LOCK_LIVE_FOLLOW_UPS, SPLITS_OF, RECORD_SPLIT, TICKET_BY_NUMBER, TICKET_BY_NUMBER_FOR_UPDATE, TICKET_NUMBERS,
 } from './ticket-sql';
 
 /** Tickets through the plain statements of ticket-sql.ts; the reply path's run prepared. */
@@ -54,6 +54,22 @@ export class TypeormTicketRepository implements TicketRepository {
 
   async listUnassigned(workspaceId: string, limit: number): Promise<Ticket[]> {
     return (await this.em.query<TicketWithCcs[]>(LIST_UNASSIGNED, [workspaceId, limit])).map(toTicket);
+  }
+
+  async lockLiveFollowUps(originalIds: readonly string[]): Promise<Ticket[]> {
+    if (originalIds.length === 0) return [];
+    return (await this.em.query<TicketWithCcs[]>(LOCK_LIVE_FOLLOW_UPS, [[...originalIds]])).map(toTicket);
+  }
+
+  async recordSplit(thread: ThreadKey, ticketIds: readonly string[]): Promise<void> {
+    await this.em.query(RECORD_SPLIT, [thread.workspaceId, thread.channelId, thread.threadId, [...ticketIds]]);
+  }
+
+  async splitsOf(threads: readonly ThreadKey[]): Promise<{ thread: ThreadKey; ticket: Ticket }[]> {
+    if (threads.length === 0) return [];
+    const params = [threads.map((k) => k.workspaceId), threads.map((k) => k.channelId), threads.map((k) => k.threadId)];
+    const rows = await this.em.query<(TicketWithCcs & { split_channel_id: string; split_thread_id: string })[]>(SPLITS_OF, params);
+    return rows.map((r) => ({ thread: { workspaceId: r.workspace_id, channelId: r.split_channel_id, threadId: r.split_thread_id }, ticket: toTicket(r) }));
   }
 
   async numbersOf(ids: readonly string[]): Promise<Map<string, number>> {

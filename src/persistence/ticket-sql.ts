@@ -11,7 +11,7 @@
 export const TICKET_COLUMNS = `t.id, t.workspace_id, t.platform, t.number, t.title, t.status, t.priority,
   t.requester_id, t.assignee_id, t.follow_up_of, t.channel_id, t.thread_id, t.source_channel_id,
   t.source_thread_id, t.created_at, t.updated_at, t.closed_at, t.close_reason, t.pending_since,
-  t.last_activity_at, t.last_customer_activity_at, t.first_response_at, t.sla_alerted_at`;
+  t.last_activity_at, t.last_customer_activity_at, t.first_response_at, t.sla_alerted_at, t.card_url`;
 
 /** The ticket's CC list, oldest first, in the same row (primary key of ticket_participants). */
 const CC_IDS = `coalesce((SELECT array_agg(p.user_id ORDER BY p.added_at) FROM ticket_participants p
@@ -78,6 +78,32 @@ export const INSERT_TICKET = `INSERT INTO tickets AS t (workspace_id, platform, 
   RETURNING ${TICKET_COLUMNS}`;
 
 /**
+ * The follow-ups of closed tickets (`$1` their ids) that are not closed, newest first, locked in
+ * id order like LOCK_TICKETS_BY_THREADS (partial index tickets_follow_up_of).
+ */
+export const LOCK_LIVE_FOLLOW_UPS = `SELECT * FROM (SELECT ${TICKET_COLUMNS}, ${CC_IDS} FROM tickets t
+    WHERE t.follow_up_of = ANY($1::uuid[]) AND t.status <> 'closed'
+    ORDER BY t.id FOR UPDATE OF t) f
+  ORDER BY f.created_at DESC, f.number DESC`;
+
+/** The tickets threads were split into, each `[workspaceId, channelId, threadId]`, oldest first. */
+export const SPLITS_OF = `SELECT ${TICKET_COLUMNS}, ${CC_IDS}, s.channel_id AS split_channel_id, s.thread_id AS split_thread_id
+  FROM conversation_splits s JOIN tickets t ON t.id = s.ticket_id
+  WHERE (s.workspace_id, s.channel_id, s.thread_id) IN (SELECT * FROM unnest($1::text[], $2::text[], $3::text[]))
+  ORDER BY t.number`;
+
+/** Remembers that a thread was split into these tickets: `$1` workspace, `$2` channel, `$3` thread, `$4` ticket ids. */
+export const RECORD_SPLIT = `INSERT INTO conversation_splits (workspace_id, channel_id, thread_id, ticket_id)
+  SELECT $1, $2, $3, unnest($4::uuid[]) ON CONFLICT DO NOTHING`;
+
+/** The card's link, written once by the delivery worker: `$1` ticket id, `$2` link. */
+export const SET_CARD_URL = `UPDATE tickets SET card_url = $2 WHERE id = $1 AND card_url IS NULL`;
+
+/** Card links of a workspace's tickets by number (unique tickets_workspace_number): `$1` workspace, `$2` numbers. */
+export const CARD_URLS_OF = `SELECT number, card_url FROM tickets
+  WHERE workspace_id = $1 AND number = ANY($2::int[]) AND card_url IS NOT NULL`;
+
+/**
  * Saves many tickets in one statement: every column but the ticket's identity and birth (id,
  * workspace_id, platform, number, created_at). `$1` is a JSON array of rows (toRecord), typed by the
  * table's own row type. A ticket whose status changed has it copied to its participant rows, which
@@ -98,7 +124,7 @@ export const SAVE_TICKETS = `WITH saved AS (
   WHERE p.ticket_id = saved.id AND p.ticket_status <> saved.status`;
 
 /** Where the ticket's card was posted: its thread is the ticket thread. `$1` id, `$2` channel, `$3` thread. */
-export const SET_TICKET_THREAD = `UPDATE tickets SET channel_id = $2, thread_id = $3 WHERE id = $1`;
+export const SET_TICKET_THREAD = `UPDATE tickets SET channel_id = $2, thread_id = $3, card_url = coalesce($4, card_url) WHERE id = $1`;
 
 /** `$1` ids. */
 export const TICKET_NUMBERS = `SELECT id, number FROM tickets WHERE id = ANY($1::uuid[])`;

@@ -4,7 +4,8 @@ import { DeliveryError, type ChatDeliverer, type DeliveryOutcome, type PendingPo
 import { slackErrorCode } from './client';
 import type { SlackRuntime } from './runtime';
 import { renderCard, type SlackMessageBody } from './views/card';
-import { renderNotice, renderTriage } from './views/notice';
+import { renderNotice, renderRelayed, renderTriage } from './views/notice';
+import { cardLinksFor, permalinkOf, waitForCards } from './card-links';
 import { webApi } from '@slack/bolt';
 
 /** Maps a failed Web API call to the worker's terms: retry 5xx, timeouts and 429; never repeat a post Slack refused. */
@@ -46,7 +47,7 @@ export class SlackDeliverer implements ChatDeliverer {
         if (ticket.threadId) return this.updateCard(ticket);
         const card = await this.card(ticket);
         const ts = await this.post(ticket.channelId, null, card, { workspaceId: post.workspaceId, userId: ticket.requesterId }, ticket);
-        await this.rt.context.platformRecords.cardLocations.record(ticket.id, ticket.channelId, ts);
+        await this.rt.context.platformRecords.cardLocations.record(ticket.id, ticket.channelId, ts, await permalinkOf(this.rt, ticket.channelId, ts, ticket.number));
         return { status: 'sent', result: { channel: ticket.channelId, ts } };
       }
       case 'card_update':
@@ -54,7 +55,9 @@ export class SlackDeliverer implements ChatDeliverer {
       case 'thread_notice':
         return this.threadNotice(post, await this.ticket(body.ticketId), body.notice);
       case 'conversation_notice': {
-        const message = renderNotice(body.notice, tFor(body.notice.locale), { ticketNumber: post.ticketNumber, agentIds: await this.agents(body.notice.mentionAgents) });
+        const links = await cardLinksFor(this.rt, post.workspaceId, null, body.notice);
+        waitForCards(post, body.notice, links);
+        const message = renderNotice(body.notice, tFor(body.notice.locale), { ticketNumber: post.ticketNumber, agentIds: await this.agents(body.notice.mentionAgents), links });
         const ts = await this.post(body.channelId, body.threadId, message, asker(post, body.notice.params), null);
         return { status: 'sent', result: { ts } };
       }
@@ -62,15 +65,23 @@ export class SlackDeliverer implements ChatDeliverer {
         const channel = this.rt.context.config.SLACK_TRIAGE_CHANNEL;
         if (!channel) return { status: 'skipped', reason: 'SLACK_TRIAGE_CHANNEL is not set' };
         const ticket = await this.ticket(body.ticketId);
-        const ts = await this.post(channel, null, renderTriage(body.notice, tFor(body.notice.locale), ticket.number), null, ticket);
+        const ts = await this.post(channel, null, renderTriage(body.notice, tFor(body.notice.locale), ticket.number, await cardLinksFor(this.rt, post.workspaceId, ticket, body.notice)), null, ticket);
         return { status: 'sent', result: { channel, ts } };
       }
       case 'sla_alert': {
         const channel = this.rt.context.config.SLACK_TRIAGE_CHANNEL;
         const ticket = await this.ticket(body.ticketId);
-        if (!channel) return this.threadNotice(post, ticket, { ...body.notice, mentionAgents: true });
-        const ts = await this.post(channel, null, renderTriage(body.notice, tFor(body.notice.locale), ticket.number), null, ticket);
+        // In the thread the customer reads it too: it mentions the assignee alone, never every agent (contract §8).
+        if (!channel) return this.threadNotice(post, ticket, body.notice);
+        const ts = await this.post(channel, null, renderTriage(body.notice, tFor(body.notice.locale), ticket.number, await cardLinksFor(this.rt, post.workspaceId, ticket, body.notice)), null, ticket);
         return { status: 'sent', result: { channel, ts } };
+      }
+      case 'relayed_message': {
+        const ticket = await this.ticket(body.ticketId);
+        if (!ticket.threadId) throw new DeliveryError('the ticket card is not posted yet', true);
+        const links = await cardLinksFor(this.rt, post.workspaceId, ticket, body.notice);
+        const ts = await this.post(ticket.channelId, ticket.threadId, renderRelayed(body.notice, body.message, tFor(body.notice.locale), { ticketNumber: ticket.number, agentIds: [], links }), null, ticket);
+        return { status: 'sent', result: { ts } };
       }
     }
   }
@@ -80,7 +91,9 @@ export class SlackDeliverer implements ChatDeliverer {
     const original = notice.actions?.includes('reopen_original') && ticket.followUpOf
       ? (await cardFacts(this.rt.context.deps, ticket)).followUpOfNumber
       : null;
-    const message = renderNotice(notice, tFor(notice.locale), { ticketNumber: ticket.number, originalNumber: original, agentIds: await this.agents(notice.mentionAgents) });
+    const links = await cardLinksFor(this.rt, post.workspaceId, ticket, notice);
+    waitForCards(post, notice, links);
+    const message = renderNotice(notice, tFor(notice.locale), { ticketNumber: ticket.number, originalNumber: original, agentIds: await this.agents(notice.mentionAgents), links });
     const ts = await this.post(ticket.channelId, ticket.threadId, message, asker(post, notice.params) ?? { workspaceId: post.workspaceId, userId: ticket.requesterId }, ticket);
     return { status: 'sent', result: { ts } };
   }

@@ -8,15 +8,17 @@ export const SHORTCUTS = {
   createTicket: 'create_ticket',
   splitConversation: 'split_conversation',
   newTicket: 'new_ticket',
+  addToTicket: 'add_to_ticket',
 } as const;
 
-export const MESSAGE_SHORTCUTS = [SHORTCUTS.createTicket, SHORTCUTS.splitConversation] as const;
+export const MESSAGE_SHORTCUTS = [SHORTCUTS.createTicket, SHORTCUTS.splitConversation, SHORTCUTS.addToTicket] as const;
 export const GLOBAL_SHORTCUTS = [SHORTCUTS.newTicket] as const;
 
 export const VIEWS = {
   createTicket: 'create_ticket',
   newTicket: 'new_ticket',
   splitConversation: 'split_conversation',
+  addToTicket: 'add_to_ticket',
 } as const;
 
 /** Event types the app listens to. */

@@ -6,7 +6,7 @@ import { asAttachment } from './cards/card';
 import { ticketCard, ticketSummary } from './cards/ticket-card';
 import { splitConversationId, threadConversationId } from './conversation';
 import { toDeliveryError } from './delivery-errors';
-import { noticeActivity } from './notice';
+import { noticeActivity, relayedActivity } from './notice';
 import type { StoredConversation } from './storage';
 import type { TeamsContext } from './turn';
 
@@ -47,6 +47,12 @@ export class TeamsDeliverer implements ChatDeliverer {
         const ticket = await this.ticket(body.ticketId);
         if (!ticket.threadId) throw new DeliveryError(`ticket #${ticket.number} has no thread yet`, true);
         const activity = await noticeActivity(this.teams, post.workspaceId, body.notice, ticket.number);
+        return { status: 'sent', result: { id: await this.send(ticket.workspaceId, ticket.channelId, ticket.threadId, activity) } };
+      }
+      case 'relayed_message': {
+        const ticket = await this.ticket(body.ticketId);
+        if (!ticket.threadId) throw new DeliveryError(`ticket #${ticket.number} has no thread yet`, true);
+        const activity = await relayedActivity(this.teams, post.workspaceId, body.notice, body.message);
         return { status: 'sent', result: { id: await this.send(ticket.workspaceId, ticket.channelId, ticket.threadId, activity) } };
       }
       default:

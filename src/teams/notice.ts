@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import type { Notice, NoticeAction } from '../core';
+import type { FileRef, Notice, NoticeAction } from '../core';
 import { tFor } from '../i18n';
 import { adaptiveCard, asAttachment, submit } from './cards/card';
 import { personIds, shownMentions, withMentions } from './mentions';
@@ -21,7 +21,8 @@ export async function noticeActivity(teams: TeamsContext, workspaceId: string, n
   const extra = [...(notice.mentions ?? []), ...agents];
   const names = await teams.storage.namesOf(workspaceId, personIds(notice.params, extra));
   const rendered = withMentions(notice.params, names, extra);
-  const text = rendered.prefix + t(notice.key, rendered.params);
+  const lines = (notice.tickets ?? []).map((tk) => `- #${tk.number} ${tk.title.replace(/</g, '&lt;')}`);
+  const text = [rendered.prefix + t(notice.key, rendered.params), ...lines].join('\n\n');
   const activity: Partial<Activity> = { type: 'message', text, entities: shownMentions(text, rendered.entities) };
   const actions = ticketNumber === null ? [] : notice.actions ?? [];
   if (actions.length > 0) {
@@ -31,4 +32,13 @@ export async function noticeActivity(teams: TeamsContext, workspaceId: string, n
     activity.attachments = [asAttachment(adaptiveCard([], buttons))];
   }
   return activity;
+}
+
+/** A person's message copied into a ticket thread: who wrote it, then the text quoted and the files as links. */
+export async function relayedActivity(teams: TeamsContext, workspaceId: string, notice: Notice, message: { text: string; files: FileRef[] }): Promise<Partial<Activity>> {
+  const head = await noticeActivity(teams, workspaceId, notice, null);
+  // A person's words never become markup (an `<at>` mention, a tag) in the bot's post.
+  const quoted = message.text.trim() === '' ? [] : message.text.split('\n').map((line) => `> ${line.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}`);
+  const files = message.files.map((f) => `- [${f.name.replace(/[[\]]/g, '')}](${encodeURI(f.url)})`);
+  return { ...head, text: [head.text ?? '', ...quoted, ...files].join('\n\n') };
 }

@@ -132,6 +132,8 @@ export class FakeSlackApi {
       }
       case 'chat.update':
         return { ok: true, channel: body.channel, ts: body.ts };
+      case 'chat.getPermalink':
+        return { ok: true, channel: body.channel, permalink: permalinkOf(body.channel, body.message_ts) };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: this.nextTs() };
       case 'views.open':
@@ -179,6 +181,9 @@ export class FakeSlackApi {
       .slice(0, Number(body.limit ?? 100));
   }
 }
+
+/** The permalink the fake answers for a message, so tests can expect `<permalink|#n>`. */
+export const permalinkOf = (channel: string, ts: string) => `https://test.slack.com/archives/${channel}/p${String(ts).replace('.', '')}`;
 
 function decode(raw: string, contentType: string): Args {
   if (contentType.includes('application/json')) return raw ? JSON.parse(raw) : {};

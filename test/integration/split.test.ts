@@ -33,7 +33,10 @@ test('each slot with a title and messages becomes a ticket holding exactly those
   expect(await held(tickets[2].id)).toEqual(['1700000000.000004']);
   expect(tickets.every((t) => t.sourceThreadId === root && t.sourceChannelId === 'C1')).toBe(true);
   const [summary] = await f.db.dataSource.query(`SELECT payload FROM outbox WHERE kind = 'conversation_notice'`);
-  expect(summary.payload).toMatchObject({ channelId: 'C1', threadId: root, notice: { key: 'notices.split_done', params: { count: 3, numbers: '#1, #2, #3' } } });
+  expect(summary.payload).toMatchObject({ channelId: 'C1', threadId: root, notice: {
+    key: 'notices.split_summary', params: { count: 3 },
+    tickets: [{ number: 1, title: 'Printer jammed' }, { number: 2, title: 'VPN drops' }, { number: 3, title: 'Payroll login' }],
+  } });
 });
 
 test('only agents split', async () => {

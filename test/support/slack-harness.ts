@@ -49,6 +49,9 @@ export async function startSlackHarness(env: Record<string, string> = {}, given?
 export const isCardOf = (n: number) => (c: { body: Record<string, unknown> }) =>
   !c.body.thread_ts && typeof c.body.text === 'string' && c.body.text.startsWith(`#${n} `);
 
+/** A post's text with Chamado's card links (`<permalink|#n>`) shown as the plain `#n` people read. */
+export const unlinked = (text: unknown) => String(text).replace(/<https?:[^|>]+\|(#\d+)>/g, '$1');
+
 /** Polls until `check` returns a truthy value (background delivery is asynchronous). */
 export async function eventually<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 8000): Promise<T> {
   const until = Date.now() + timeoutMs;

@@ -1,8 +1,8 @@
 import { ChamadoError } from '../errors';
 import type { Actor, Ticket } from '../ticket';
-import { localeOf, postThreadNotice, visibleTicket, type UseCaseDeps } from './shared';
+import { postThreadNotice, visibleTicket, type UseCaseDeps } from './shared';
 
-/** The requester or a CC asks for an update: the assignee (or, with none, the agents) is mentioned in the thread. */
+/** The requester or a CC asks for an update: the assignee is mentioned in the thread (with none, the triage channel is told). */
 export async function nudgeTicket(deps: UseCaseDeps, actor: Actor, number: number): Promise<Ticket> {
   return deps.store.transaction(async (repos) => {
     const ticket = await visibleTicket(repos, actor, number, true);
@@ -14,16 +14,22 @@ export async function nudgeTicket(deps: UseCaseDeps, actor: Actor, number: numbe
     ticket.updatedAt = now;
     await repos.tickets.save(ticket);
     await repos.events.add(ticket.id, actor.userId, 'nudged', { assigneeId: ticket.assigneeId }, now);
-    const locale = ticket.assigneeId
-      ? await localeOf(repos, deps, ticket.workspaceId, ticket.assigneeId)
-      : deps.settings.defaultLocale;
-    await postThreadNotice(repos, ticket, {
-      key: ticket.assigneeId ? 'notices.nudge_assignee' : 'notices.nudge_agents',
-      params: { number: ticket.number, actor: actor.userId },
-      locale,
-      mentions: ticket.assigneeId ? [ticket.assigneeId] : [],
-      mentionAgents: !ticket.assigneeId,
-    }, now);
+    // An alert for agents (contract §8): in their language, naming the assignee alone, inside the
+    // sentence so it reads as one person asking another; unassigned, it names no agent and goes to triage.
+    const locale = deps.settings.defaultLocale;
+    const params = { number: ticket.number, actor: actor.userId };
+    if (ticket.assigneeId) {
+      await postThreadNotice(repos, ticket, { key: 'notices.nudge_assignee', params: { ...params, person: ticket.assigneeId }, locale, mentions: [ticket.assigneeId] }, now);
+    } else {
+      await postThreadNotice(repos, ticket, { key: 'notices.nudge_agents', params, locale }, now);
+      await repos.outbox.enqueue({
+        workspaceId: ticket.workspaceId,
+        platform: ticket.platform,
+        orderingKey: `triage:${ticket.workspaceId}`,
+        ticketNumber: ticket.number,
+        body: { kind: 'triage_announcement', ticketId: ticket.id, notice: { key: 'notices.nudge_triage', params: { ...params, title: ticket.title }, locale } },
+      }, now);
+    }
     return ticket;
   });
 }

@@ -44,6 +44,7 @@ export async function openTicketIn(repos: Repositories, deps: UseCaseDeps, input
     threadId: null,
     sourceChannelId: input.source?.channelId ?? null,
     sourceThreadId: input.source?.threadId ?? null,
+    cardUrl: null,
     createdAt: now,
     updatedAt: now,
     closedAt: null,

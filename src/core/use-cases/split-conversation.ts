@@ -29,7 +29,7 @@ export class SplitSlotError extends ChamadoError {
 
 /**
  * One ticket per problem: every slot with a title and at least one message becomes a ticket
- * holding exactly those messages; the source conversation is told every new number.
+ * holding exactly those messages; the source conversation is told every new number and title.
  */
 export async function splitConversation(deps: UseCaseDeps, input: SplitInput): Promise<Ticket[]> {
   requireAgent(input.actor);
@@ -59,6 +59,8 @@ export async function splitConversation(deps: UseCaseDeps, input: SplitInput): P
       }));
     }
     const now = deps.clock.now();
+    // Later messages in the thread join no ticket by themselves; their writers are told where each problem went.
+    if (input.threadId) await repos.tickets.recordSplit({ workspaceId: input.actor.workspaceId, channelId: input.channelId, threadId: input.threadId }, tickets.map((t) => t.id));
     const locale = await localeOf(repos, deps, input.actor.workspaceId, tickets[0].requesterId);
     await repos.outbox.enqueue({
       workspaceId: input.actor.workspaceId,
@@ -69,7 +71,12 @@ export async function splitConversation(deps: UseCaseDeps, input: SplitInput): P
         kind: 'conversation_notice',
         channelId: input.channelId,
         threadId: input.threadId,
-        notice: { key: 'notices.split_done', params: { count: tickets.length, numbers: tickets.map((t) => `#${t.number}`).join(', ') }, locale },
+        notice: {
+          key: 'notices.split_summary',
+          params: { count: tickets.length, numbers: tickets.map((t) => `#${t.number}`).join(', ') },
+          locale,
+          tickets: tickets.map((t) => ({ number: t.number, title: t.title })),
+        },
       },
     }, now);
     return tickets;

@@ -114,10 +114,10 @@ async function alertSla(deps: CoreDeps, now: Date, size: number): Promise<number
       notice: {
         key: 'notices.sla_alert',
         params: { number: ticket.number, title: ticket.title, person: ticket.requesterId },
-        // Agents read it, and the core knows no agent's language: the workspace default.
+        // For the agents, in their language (the workspace default), wherever it lands (contract §8).
         locale: deps.settings.defaultLocale,
+        // The assignee alone: in a ticket thread the customer reads it too, so never every agent by name.
         mentions: ticket.assigneeId ? [ticket.assigneeId] : [],
-        mentionAgents: true,
       },
     })), now);
     return { claimed: due.length, acted: alerted.length };

@@ -26,6 +26,7 @@ export const TicketEntity = new EntitySchema<TicketRow>({
     threadId: text('thread_id', true),
     sourceChannelId: text('source_channel_id', true),
     sourceThreadId: text('source_thread_id', true),
+    cardUrl: text('card_url', true),
     createdAt: { ...time('created_at'), ...now },
     updatedAt: { ...time('updated_at'), ...now },
     closedAt: time('closed_at', true),

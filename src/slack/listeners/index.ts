@@ -1,5 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { SlackRuntime } from '../runtime';
+import { registerAddToTicketShortcut } from './shortcuts/add-to-ticket';
+import { registerAddToTicketSubmission } from './submissions/add-to-ticket';
 import { registerClaimButtons } from './actions/claim';
 import { registerHomeNudge } from './actions/home-nudge';
 import { registerPrioritySelect } from './actions/priority';
@@ -31,4 +33,5 @@ export function registerListeners(app: App, rt: SlackRuntime): void {
   registerPrioritySelect(app, rt);
   registerReopenOriginal(app, rt);
   registerHomeNudge(app, rt);
+  registerAddToTicketShortcut(app, rt); registerAddToTicketSubmission(app, rt);
 }

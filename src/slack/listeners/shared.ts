@@ -15,9 +15,9 @@ export async function caller(rt: SlackRuntime, teamId: string, userId: string): 
 }
 
 /** A private line to one person in a channel; a failure to say it is logged, never thrown. */
-export async function tellPrivately(rt: SlackRuntime, channel: string, user: string, text: string): Promise<void> {
+export async function tellPrivately(rt: SlackRuntime, channel: string, user: string, text: string, threadTs?: string | null): Promise<void> {
   try {
-    await rt.client.chat.postEphemeral({ channel, user, text });
+    await rt.client.chat.postEphemeral({ channel, user, text, ...(threadTs ? { thread_ts: threadTs } : {}) });
   } catch (error) {
     rt.context.log.warn({ platform: 'slack', channel, err: String(error) }, 'could not post an ephemeral message');
   }

@@ -3,6 +3,7 @@ import type { CommandResult, TicketDetail } from '../../core';
 import { tFor } from '../../i18n';
 import { SLASH_COMMAND } from '../ids';
 import { escapeMrkdwn, LIMITS, mention, mrkdwn, trim } from './limits';
+import { linksOf, translateWithLinks } from './refs';
 
 const HELP_LINES = ['new', 'list', 'show', 'status', 'close', 'claim', 'assign', 'cc', 'priority', 'nudge', 'lang', 'split'];
 
@@ -55,7 +56,7 @@ function ms(t: TFunction, value: number | null): string {
 function detailText(t: TFunction, d: TicketDetail): string {
   const tk = d.ticket;
   const lines = [
-    `*${t('detail.title', { number: tk.number, title: escapeMrkdwn(tk.title) })}*`,
+    `*${translateWithLinks(t, 'detail.title', { number: tk.number, title: escapeMrkdwn(tk.title) }, linksOf([tk]))}*`,
     `${t('detail.status')}: ${t(`status.${tk.status}`)} · ${t('detail.priority')}: ${t(`priority.${tk.priority}`)}`,
     `${t('detail.requester')}: ${mention(tk.requesterId)} · ${t('detail.assignee')}: ${tk.assigneeId ? mention(tk.assigneeId) : t('tickets.unassigned')}`,
   ];
@@ -77,7 +78,7 @@ export function renderCommandResult(result: Exclude<CommandResult, { type: 'ask_
     case 'error':
       return reply(errorText(t, result.code, result.params));
     case 'done':
-      return reply(t(result.key, peopleParams(result.params)));
+      return reply(translateWithLinks(t, result.key, peopleParams(result.params), linksOf([result.ticket])));
     case 'language':
       return reply(tFor(result.locale)('replies.language_set'));
     case 'detail':
@@ -85,7 +86,8 @@ export function renderCommandResult(result: Exclude<CommandResult, { type: 'ask_
     case 'list': {
       const title = `*${t(`list.title_${result.filter}`)}*`;
       if (result.tickets.length === 0) return reply(`${title}\n${t('list.empty')}`);
-      const items = result.tickets.map((tk) => `• ${t('list.item', { number: tk.number, title: escapeMrkdwn(trim(tk.title, 120)), status: t(`status.${tk.status}`) })}`);
+      const links = linksOf(result.tickets);
+      const items = result.tickets.map((tk) => `• ${translateWithLinks(t, 'list.item', { number: tk.number, title: escapeMrkdwn(trim(tk.title, 120)), status: t(`status.${tk.status}`) }, links)}`);
       return reply([title, ...items].join('\n'));
     }
   }

@@ -1,8 +1,9 @@
 import type { TFunction } from 'i18next';
-import type { Notice, NoticeAction } from '../../core';
+import type { FileRef, Notice, NoticeAction } from '../../core';
 import { ACTIONS } from '../ids';
 import type { SlackMessageBody } from './card';
 import { escapeMrkdwn, LIMITS, mention, mrkdwn, plain, trim } from './limits';
+import { ticketRef, translateWithLinks, type CardLinks } from './refs';
 
 const ACTION_IDS: Record<NoticeAction, string> = {
   still_need_help: ACTIONS.stillNeedHelp,
@@ -29,11 +30,19 @@ export interface NoticeContext {
   originalNumber?: number | null;
   /** The agents to mention when the notice asks for them. */
   agentIds: string[];
+  /** Card links of the tickets the notice names: its `#n` link to them. */
+  links?: CardLinks;
+}
+
+/** The tickets a notice lists, one a line: `• #n title`. */
+export function ticketLines(tickets: Notice['tickets'], links: CardLinks): string[] {
+  return (tickets ?? []).map((tk) => `• ${ticketRef(tk.number, links)} ${escapeMrkdwn(tk.title)}`);
 }
 
 /** A thread or conversation line: the notice's text, its mentions, its buttons. */
 export function renderNotice(notice: Notice, t: TFunction, ctx: NoticeContext): SlackMessageBody {
-  let text = t(notice.key, withMentions(notice.params));
+  const links = ctx.links ?? new Map<number, string>();
+  let text = [translateWithLinks(t, notice.key, withMentions(notice.params), links), ...ticketLines(notice.tickets, links)].join('\n');
   const extra = [...(notice.mentions ?? []), ...(notice.mentionAgents ? ctx.agentIds.slice(0, 20) : [])]
     .filter((id, i, all) => id && all.indexOf(id) === i && !text.includes(mention(id)));
   if (extra.length > 0) text = `${extra.map(mention).join(' ')} ${text}`;
@@ -54,9 +63,19 @@ export function renderNotice(notice: Notice, t: TFunction, ctx: NoticeContext): 
   return { text, blocks };
 }
 
+/** A person's message copied into a ticket thread: who wrote it, then the text quoted and the files as links. */
+export function renderRelayed(notice: Notice, message: { text: string; files: FileRef[] }, t: TFunction, ctx: NoticeContext): SlackMessageBody {
+  const head = renderNotice(notice, t, ctx).text;
+  // Slack hands a message's text over as mrkdwn already escaped; only broadcasts (`<!channel>`) are defused, so the copy pings nobody.
+  const quoted = message.text.trim() === '' ? [] : message.text.split('\n').map((line) => `> ${line.replace(/<!/g, '&lt;!')}`);
+  const files = message.files.map((f) => `• <${f.url.replace(/[<>|]/g, encodeURIComponent)}|${escapeMrkdwn(f.name)}>`);
+  const text = trim([head, ...quoted, ...files].join('\n'), LIMITS.sectionText);
+  return { text, blocks: [{ type: 'section', text: mrkdwn(text) }] };
+}
+
 /** The triage channel's announcement of a new ticket, with a Claim button. */
-export function renderTriage(notice: Notice, t: TFunction, ticketNumber: number): SlackMessageBody {
-  const body = renderNotice(notice, t, { ticketNumber: null, agentIds: [] });
+export function renderTriage(notice: Notice, t: TFunction, ticketNumber: number, links?: CardLinks): SlackMessageBody {
+  const body = renderNotice(notice, t, { ticketNumber: null, agentIds: [], links });
   body.blocks.push({
     type: 'actions',
     elements: [{ type: 'button', action_id: ACTIONS.triageClaim, style: 'primary', value: String(ticketNumber), text: plain(t('slack:actions.claim')) }],

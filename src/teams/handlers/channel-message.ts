@@ -3,6 +3,7 @@ import { ingestMessage } from '../../core';
 import { isConfiguredAgent } from '../../people';
 import { chatMessageOf, htmlToText, workspaceOf } from '../conversation';
 import type { TeamsContext } from '../turn';
+import { tellWhereItContinues } from './split-thread';
 
 /**
  * Every channel message Chamado receives (RSC ChannelMessage.Read.Group) is kept for the split
@@ -25,6 +26,10 @@ export async function keepChannelMessage(teams: TeamsContext, turn: TurnContext,
     message,
     authorIsAgent: isConfiguredAgent(teams.context.config, 'teams', message.authorId),
   });
+  if (outcome.kind === 'split_thread') {
+    await tellWhereItContinues(teams, turn, outcome.tickets);
+    return;
+  }
   if (outcome.kind === 'recorded' || outcome.kind === 'follow_up') {
     const ticket = outcome.kind === 'recorded' ? outcome.ticket : outcome.original;
     teams.context.log.info({ platform: 'teams', ticket: ticket.number, outcome: outcome.kind, followUp: outcome.kind === 'follow_up' ? outcome.followUp.number : undefined }, 'thread message recorded');

@@ -136,7 +136,7 @@ describe('first-response alert', () => {
     expect(alerts.map((a) => a.payload)).toEqual([{
       kind: 'sla_alert',
       ticketId: waiting.id,
-      notice: { key: 'notices.sla_alert', params: { number: waiting.number, title: 'Printer jam', person: 'U_CUST' }, locale: 'en', mentions: [], mentionAgents: true },
+      notice: { key: 'notices.sla_alert', params: { number: waiting.number, title: 'Printer jam', person: 'U_CUST' }, locale: 'en', mentions: [] },
     }]);
     expect(await postsOf(f.db.dataSource, answered.id, 'sla_alert')).toHaveLength(0);
     expect((await ticketRow(f.db.dataSource, waiting.id)).sla_alerted_at).not.toBeNull();

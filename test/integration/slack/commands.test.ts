@@ -1,4 +1,4 @@
-import { eventually, isCardOf, startSlackHarness, type SlackHarness } from '../../support/slack-harness';
+import { eventually, isCardOf, startSlackHarness, type SlackHarness, unlinked } from '../../support/slack-harness';
 
 let h: SlackHarness;
 beforeAll(async () => {
@@ -7,7 +7,8 @@ beforeAll(async () => {
 });
 afterAll(async () => { await h.stop(); });
 
-const text = (r: { json: { text: string } }) => r.json.text;
+// Card links (`<permalink|#n>`) are checked in card-links.test.ts; here answers are read as people see them.
+const text = (r: { json: { text: string } }) => unlinked(r.json.text);
 const threadOf = (n: number) => eventually(async () => (await h.sql('SELECT thread_id FROM tickets WHERE number = $1', [n]))[0]?.thread_id as string | null);
 
 test('help (and nothing at all) lists the commands, ephemerally, in English by default', async () => {

@@ -1,3 +1,4 @@
+import { permalinkOf } from '../../fakes/fake-slack-api';
 import { eventually, isCardOf, startSlackHarness, type SlackHarness } from '../../support/slack-harness';
 
 let h: SlackHarness;
@@ -34,7 +35,7 @@ test('card buttons: a customer is refused privately; an agent sets Pending, prio
   await h.slack.click('U_AGENT', 'card_pending', '1', where);
   await eventually(async () => (await row(1)).status === 'pending');
   await h.fake.waitFor('chat.update', (c) => c.body.ts === thread && String(c.body.text).includes('(Pending)'));
-  await h.fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === thread && String(c.body.text).includes('#1 is now Pending'));
+  await h.fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === thread && String(c.body.text).includes(`<${permalinkOf('C_GENERAL', thread)}|#1> is now Pending`));
 
   await h.slack.click('U_AGENT', 'card_priority', '1:urgent', where, true);
   await eventually(async () => (await row(1)).priority === 'urgent');
@@ -49,7 +50,7 @@ test('card buttons: a customer is refused privately; an agent sets Pending, prio
 
   await h.slack.click('U_CUST', 'card_reopen', '1', where);
   await eventually(async () => (await row(1)).status === 'open');
-  await h.fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === thread && String(c.body.text).includes('#1 is now Open (by <@U_CUST>)'));
+  await h.fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === thread && String(c.body.text).includes(`<${permalinkOf('C_GENERAL', thread)}|#1> is now Open (by <@U_CUST>)`));
 });
 
 test('a customer reply in the thread puts a Pending ticket back to Open; an agent reply does not', async () => {
@@ -97,7 +98,10 @@ test('App Home shows my tickets by status with "Ask for an update"; the button n
   await h.slack.click('U_CUST', 'home_nudge', '3', { home: true });
   await h.fake.waitFor('views.publish', (c) => c.body.user_id === 'U_CUST' && JSON.stringify(c.body.view).includes('I asked for an update on ticket #3'));
   const thread = await threadOf(3);
-  await h.fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === thread && String(c.body.text).includes('<@U_AGENT>'));
+  // Unassigned: the thread names no agent (contract §8); the triage channel hears of it.
+  const nudge = await h.fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === thread && String(c.body.text).includes('asking for an update'));
+  expect(nudge.body.text).not.toContain('<@U_AGENT>');
+  await h.fake.waitFor('chat.postMessage', (c) => c.body.channel === 'C_TRIAGE' && String(c.body.text).includes('asking for an update') && String(c.body.text).includes('Monitor flickers'));
 
   await h.slack.event({ type: 'app_home_opened', user: 'U_AGENT', channel: 'D2', tab: 'home', event_ts: '2' });
   const agentHome = await h.fake.waitFor('views.publish', (c) => c.body.user_id === 'U_AGENT');

@@ -128,9 +128,9 @@ describe('splitConversation', () => {
       { number: 2, title: 'Printer jam', requester_id: CUSTOMER.id, ids: [ROOT, '1900000000102'] },
       { number: 3, title: 'Broken mouse', requester_id: OTHER.id, ids: ['1900000000101', '1900000000103'] },
     ]);
-    const summary = await waitFor(() => connector.acceptedSince(before).find((c) => c.conversationId === `${CHANNEL};messageid=${ROOT}` && String(c.body.text).includes('#2, #3')), 'the split summary in the thread');
+    const summary = await waitFor(() => connector.acceptedSince(before).find((c) => c.conversationId === `${CHANNEL};messageid=${ROOT}` && String(c.body.text).includes('#3 Broken mouse')), 'the split summary in the thread');
     // In the first requester's language: the customer's last activity (the refused fetch above) was in Portuguese.
-    expect(summary.body.text).toBe(translate('pt-BR', 'notices.split_done', { count: 2, numbers: '#2, #3' }));
+    expect(summary.body.text).toBe([translate('pt-BR', 'notices.split_summary', { count: 2 }), '- #2 Printer jam', '- #3 Broken mouse'].join('\n\n'));
   });
 
   test('an unknown command id is answered, not crashed on', async () => {

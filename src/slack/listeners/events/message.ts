@@ -4,6 +4,7 @@ import { isPersonMessage, slackMessageSchema, toChatMessage } from '../../messag
 import { workspaceOf } from '../../people';
 import type { DirectEventHandler } from '../../receiver';
 import type { SlackRuntime } from '../../runtime';
+import { tellWhereItContinues } from './split-thread';
 
 const messageEvent = slackMessageSchema.extend({ channel: z.string().min(1) });
 const editedEvent = z.object({ subtype: z.literal('message_changed'), channel: z.string().min(1), message: slackMessageSchema });
@@ -31,8 +32,10 @@ export function messageEventHandler(rt: SlackRuntime): DirectEventHandler {
     const [authorIsAgent] = await Promise.all([rt.people.isAgent(message.authorId), rt.people.rememberLocale(rt.context.deps, workspaceId, message.authorId)]);
     const outcome = await rt.recordThreadMessage({ workspaceId, platform: 'slack', message, authorIsAgent });
     if (outcome.kind === 'not_a_ticket' || outcome.kind === 'duplicate') return;
+    if (outcome.kind === 'split_thread') return tellWhereItContinues(rt, workspaceId, message, outcome.tickets);
     const log = rt.context.log.child({ platform: 'slack', channel: message.channelId });
     if (outcome.kind === 'follow_up') log.info({ ticket: outcome.followUp.number, original: outcome.original.number }, 'follow-up opened');
+    else if (outcome.kind === 'joined_follow_up') log.debug({ ticket: outcome.followUp.number, original: outcome.original.number }, 'message joined the follow-up');
     // Debug, not info: one line per message costs ingest throughput (BENCHMARKS.md) and says little.
     else log.debug({ ticket: outcome.ticket.number, reopened: outcome.reopened }, 'thread message recorded');
   };

@@ -1,0 +1,14 @@
+import type { Notice, OutboundPost } from '../posts';
+import type { ChatMessage, Ticket } from '../ticket';
+import { ticketKey } from './shared';
+
+/** A person's message copied into a ticket's thread, after a line (the notice) saying whose it is. */
+export function relayPost(ticket: Ticket, message: ChatMessage, notice: Notice): OutboundPost {
+  return {
+    workspaceId: ticket.workspaceId,
+    platform: ticket.platform,
+    orderingKey: ticketKey(ticket),
+    ticketNumber: ticket.number,
+    body: { kind: 'relayed_message', ticketId: ticket.id, notice, message: { text: message.text, files: message.files } },
+  };
+}

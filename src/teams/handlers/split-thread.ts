@@ -1,0 +1,20 @@
+import type { TurnContext } from 'botbuilder';
+import { resolveLocale, type Ticket } from '../../core';
+import { tFor } from '../../i18n';
+import { workspaceOf } from '../conversation';
+import { sendPrivately } from '../private-reply';
+import type { TeamsContext } from '../turn';
+
+/**
+ * A message in a thread that was split joins no ticket by itself (it is kept): Teams has no
+ * ephemeral messages, so its writer is told in their 1:1 chat with the bot where each problem
+ * continues. When that chat cannot be opened (the bot was never installed personally), the
+ * writer is not told in the channel, where everyone would read it; the log says so.
+ */
+export async function tellWhereItContinues(teams: TeamsContext, turn: TurnContext, tickets: readonly Ticket[]): Promise<void> {
+  const { deps } = teams.context;
+  const t = tFor(await resolveLocale(deps, workspaceOf(turn.activity), turn.activity.from.id, null));
+  const lines = tickets.map((tk) => `- #${tk.number} ${tk.title.replace(/</g, '&lt;')}`);
+  const told = await sendPrivately(teams, turn, { text: [t('notices.split_continues', { count: tickets.length }), ...lines].join('\n\n') });
+  teams.context.log.info({ platform: 'teams', tickets: tickets.map((tk) => tk.number), told }, 'message in a split thread: writer pointed to the tickets');
+}
