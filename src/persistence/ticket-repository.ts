@@ -48,7 +48,8 @@ export class TypeormTicketRepository implements TicketRepository {
 
   async lockByThreads(threads: readonly ThreadKey[]): Promise<Ticket[]> {
     if (threads.length === 0) return [];
-    return queryPrepared(this.em, 'chamado_lock_tickets_by_threads', LOCK_TICKETS_BY_THREADS, [threads.map((k) => k.workspaceId), threads.map((k) => k.channelId), threads.map((k) => k.threadId)]);
+    const params = [threads.map((k) => k.workspaceId), threads.map((k) => k.channelId), threads.map((k) => k.threadId)];
+    return queryPrepared(this.em, 'chamado_lock_tickets_by_threads', LOCK_TICKETS_BY_THREADS, params);
   }
 
   listForUser(workspaceId: string, userId: string, statuses: readonly Status[], limit: number): Promise<Ticket[]> {

@@ -27,7 +27,8 @@ export async function keepChannelMessage(teams: TeamsContext, context: TurnConte
   });
   if (outcome.kind === 'recorded' || outcome.kind === 'follow_up') {
     const ticket = outcome.kind === 'recorded' ? outcome.ticket : outcome.original;
-    teams.app.log.info({ platform: 'teams', ticket: ticket.number, outcome: outcome.kind, followUp: outcome.kind === 'follow_up' ? outcome.followUp.number : undefined }, 'thread message recorded');
+    const followUp = outcome.kind === 'follow_up' ? outcome.followUp.number : undefined;
+    teams.app.log.info({ platform: 'teams', ticket: ticket.number, outcome: outcome.kind, followUp }, 'thread message recorded');
   }
 }
 
