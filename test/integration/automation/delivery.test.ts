@@ -1,8 +1,10 @@
 import type { AppContext } from '../../../src/context';
 import { claimDue, drainOutbox, startDeliveryWorker } from '../../../src/outbox/worker';
 import { FakeChatEndpoint, type ChatRequest } from '../../fakes/fake-chat-endpoint';
-import { automationContext, eventually, httpDeliverer, notice, type LogLine } from '../../support/automation-context';
+import { automationContext, httpDeliverer, notice, type LogLine } from '../../support/automation-context';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
+import { eventually } from '../../support/eventually';
+import { pendingPosts } from '../../support/outbox-rows';
 
 let db: TestDatabase;
 let fake: FakeChatEndpoint;
@@ -32,7 +34,6 @@ async function enqueue(keys: string[], perKey: number): Promise<void> {
   });
 }
 
-const pendingCount = async () => Number((await db.dataSource.query(`SELECT count(*) AS n FROM outbox WHERE status = 'pending'`))[0].n);
 
 /** Every post accepted once; per thread, in enqueue order (the card first). */
 function expectOnceInOrder(keys: string[], perKey: number): void {
@@ -53,7 +54,7 @@ test('healthy platform: every post once, in order per thread; NOTIFY wakes the w
       const before = fake.accepted.length;
       const enqueuedAt = Date.now();
       await db.store.outbox.enqueue(notice('900', round), new Date());
-      await eventually('the post arrives', async () => fake.accepted.length > before, 5_000);
+      await eventually(async () => fake.accepted.length > before, 'the post arrives', 5_000);
       latencies.push(fake.accepted[before].at - enqueuedAt);
     }
     latencies.sort((a, b) => a - b);
@@ -61,7 +62,7 @@ test('healthy platform: every post once, in order per thread; NOTIFY wakes the w
 
     const keys = ['1', '2', '3', '4'];
     await enqueue(keys, 6);
-    await eventually('all posts are sent', async () => (await pendingCount()) === 0);
+    await eventually(async () => (await pendingPosts(db.dataSource)) === 0, 'all posts are sent');
   } finally {
     await worker.stop();
   }
@@ -80,7 +81,7 @@ test('503s, a 429 with Retry-After and a hung request: every post arrives once, 
   const worker = startDeliveryWorker(context, [httpDeliverer(fake.url, 300)], { pollMs: 50, backoff: fast });
   try {
     await enqueue(['1', '2', '3', '4'], 4);
-    await eventually('all posts are sent', async () => (await pendingCount()) === 0);
+    await eventually(async () => (await pendingPosts(db.dataSource)) === 0, 'all posts are sent');
   } finally {
     await worker.stop();
   }
@@ -103,7 +104,7 @@ test('503s, a 429 with Retry-After and a hung request: every post arrives once, 
 test('a post still failing after the last attempt is dead: kept in the table, logged at warn with its ticket, the thread goes on', async () => {
   fake.answerWith((post) => (post.ticketNumber === 7 && seqOf(post) === 1 ? { status: 503 } : undefined));
   await enqueue(['7'], 3);
-  for (let i = 0; i < 40 && (await pendingCount()) > 0; i++) {
+  for (let i = 0; i < 40 && (await pendingPosts(db.dataSource)) > 0; i++) {
     await drainOutbox(context, [httpDeliverer(fake.url)], { maxAttempts: 3, backoff: fast });
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -118,7 +119,7 @@ test('a post still failing after the last attempt is dead: kept in the table, lo
 test('a post the platform refused is dead at once and never sent again', async () => {
   fake.answerWith((post) => (post.ticketNumber === 8 && seqOf(post) === 1 ? { status: 400 } : undefined));
   await enqueue(['8'], 3);
-  for (let i = 0; i < 10 && (await pendingCount()) > 0; i++) await drainOutbox(context, [httpDeliverer(fake.url)], { backoff: fast });
+  for (let i = 0; i < 10 && (await pendingPosts(db.dataSource)) > 0; i++) await drainOutbox(context, [httpDeliverer(fake.url)], { backoff: fast });
   const rows = await db.dataSource.query(`SELECT status, attempts FROM outbox ORDER BY id`);
   expect(rows).toEqual([{ status: 'sent', attempts: 1 }, { status: 'dead', attempts: 1 }, { status: 'sent', attempts: 1 }]);
   expect(fake.requests.filter((r) => seqOf(r.post) === 1)).toHaveLength(1);

@@ -22,7 +22,8 @@ afterAll(async () => {
 });
 
 const tables = async () =>
-  (await ds.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations' ORDER BY 1`)).map((r: { table_name: string }) => r.table_name);
+  (await ds.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations' ORDER BY 1`))
+    .map((r: { table_name: string }) => r.table_name);
 
 test('migrations create the contract tables and columns on an empty database', async () => {
   expect(await tables()).toEqual([]);
@@ -44,7 +45,9 @@ test('the schema rejects values outside the contract', async () => {
 
 test('the hot queries have indexes', async () => {
   const indexes = (await ds.query(`SELECT indexname FROM pg_indexes WHERE schemaname = 'public'`)).map((r: { indexname: string }) => r.indexname);
-  expect(indexes).toEqual(expect.arrayContaining(['tickets_thread', 'tickets_pending_due', 'tickets_sla_due', 'reminder_schedule_due', 'ticket_participants_user', 'ticket_messages_history', 'outbox_due']));
+  expect(indexes).toEqual(expect.arrayContaining([
+    'tickets_thread', 'tickets_pending_due', 'tickets_sla_due', 'reminder_schedule_due', 'ticket_participants_user', 'ticket_messages_history', 'outbox_due',
+  ]));
 });
 
 test('every migration reverts, leaving an empty database', async () => {
@@ -65,7 +68,10 @@ test('ParticipantListIndex copies each ticket’s status, age and number onto th
   await revertTo('ReminderDueIndex1764500000000');
   const [ticket] = await ds.query(`INSERT INTO tickets (workspace_id, platform, number, title, status, requester_id, channel_id, created_at)
     VALUES ('slack:TM', 'slack', 7, 'Old one', 'pending', 'U_OLD', 'C1', '2025-03-04T05:06:07Z') RETURNING id`);
-  await ds.query(`INSERT INTO ticket_participants (ticket_id, user_id, role, workspace_id) VALUES ($1, 'U_OLD', 'requester', 'slack:TM'), ($1, 'U_CC', 'cc', 'slack:TM')`, [ticket.id]);
+  await ds.query(
+    `INSERT INTO ticket_participants (ticket_id, user_id, role, workspace_id) VALUES ($1, 'U_OLD', 'requester', 'slack:TM'), ($1, 'U_CC', 'cc', 'slack:TM')`,
+    [ticket.id],
+  );
   await ds.runMigrations();
   const rows = await ds.query(`SELECT user_id, ticket_status, ticket_created_at, ticket_number FROM ticket_participants WHERE ticket_id = $1 ORDER BY user_id`, [ticket.id]);
   expect(rows).toEqual([
