@@ -7,13 +7,16 @@ export interface OutboxRow {
   kind: PostBody['kind'];
   ordering_key: string;
   status: string;
+  attempts: number;
+  last_error: string | null;
   payload: PostBody & { notice?: Notice };
 }
 
-/** The one way tests read the outbox: a ticket's posts, oldest first, of one kind if given. */
-export async function outboxRows(ds: DataSource, ticketId: string, kind?: PostBody['kind']): Promise<OutboxRow[]> {
+/** The one way tests read the outbox: a ticket's posts (every post for null), oldest first, of one kind if given. */
+export async function outboxRows(ds: DataSource, ticketId: string | null, kind?: PostBody['kind']): Promise<OutboxRow[]> {
   return ds.query(
-    `SELECT id, kind, ordering_key, status, payload FROM outbox WHERE payload->>'ticketId' = $1 AND ($2::text IS NULL OR kind = $2) ORDER BY id`,
+    `SELECT id, kind, ordering_key, status, attempts, last_error, payload FROM outbox
+     WHERE ($1::text IS NULL OR payload->>'ticketId' = $1) AND ($2::text IS NULL OR kind = $2) ORDER BY id`,
     [ticketId, kind ?? null],
   );
 }

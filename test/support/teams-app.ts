@@ -61,13 +61,18 @@ export class TeamsSuite {
    */
   async openTicket(opts: { from?: Person; title?: string; locale?: string } = {}): Promise<TeamsTicket> {
     const title = opts.title ?? `Something broke ${++titles}`;
+    const byTitle = (): Promise<{ id: string; number: number; thread_id: string | null }[]> =>
+      this.db.dataSource.query('SELECT id, number, thread_id FROM tickets WHERE title = $1 AND workspace_id = $2', [title, WS]);
+    // Another test may have opened a ticket of the same title: this one is the one that was not there before.
+    const earlier = new Set((await byTitle()).map((t) => t.id));
     const res = await postActivity(this.app, channelCommand(this.connector, `new ${title}`, { from: opts.from ?? CUSTOMER, locale: opts.locale }));
     if (res.status !== 200) throw new Error(`@Chamado new answered ${res.status}: ${res.text}`);
-    const row = await eventually(
-      async () => (await this.db.dataSource.query('SELECT id, number, thread_id FROM tickets WHERE title = $1 AND thread_id IS NOT NULL ORDER BY created_at DESC', [title]))[0],
-      `the card of "${title}"`,
-    );
-    return { id: row.id, number: row.number, title, root: row.thread_id, thread: `${CHANNEL};messageid=${row.thread_id}` };
+    const mine = async () => {
+      const row = (await byTitle()).find((t) => !earlier.has(t.id));
+      return row?.thread_id ? { id: row.id, number: row.number, root: row.thread_id } : undefined;
+    };
+    const { id, number, root } = await eventually(mine, `the card of "${title}"`);
+    return { id, number, title, root, thread: `${CHANNEL};messageid=${root}` };
   }
 
   /** Ticket #n of the Teams workspace, or undefined. */

@@ -1,10 +1,12 @@
+import { outboxRows } from '../../support/outbox-rows';
 import { eventually, isCardOf, startSlackHarness, type SlackHarness } from '../../support/slack-harness';
 
 let h: SlackHarness;
 beforeAll(async () => { h = await startSlackHarness(); });
 afterAll(async () => { await h.stop(); });
 
-const outbox = (n: number) => h.sql(`SELECT kind, status, attempts, last_error FROM outbox WHERE ticket_number = $1 AND kind = 'ticket_card'`, [n]);
+/** The card post of ticket #n. */
+const outbox = async (n: number) => outboxRows(h.db.dataSource, (await h.ticket(n))!.id, 'ticket_card');
 /** `/ticket <text>` in `channel`; the number of the ticket it opened. */
 const open = async (user: string, text: string, channel: string) => Number(/#(\d+)/.exec(String((await h.slack.command(user, text, channel)).json?.text))?.[1]);
 

@@ -71,9 +71,10 @@ test('a message on a Closed ticket opens a linked follow-up; both threads say so
   const original = await suite.openTicket({ title: 'Laptop is slow' });
   await press({ chamado: 'ticket', op: 'close', number: original.number }, { from: AGENT, threadId: original.root });
   await eventually(async () => (await ticket(original.number)).status === 'closed', 'closed');
+  // The customer last spoke to Chamado in Portuguese (a button only agents may press): the follow-up speaks their language.
+  await press({ chamado: 'ticket', op: 'pending', number: original.number }, { from: CUSTOMER, threadId: original.root, locale: 'pt-BR' });
   const since = connector.calls.length;
-  // The customer writes in Portuguese: the follow-up speaks to them in their language.
-  await post(channelMessage(connector, 'It is slow again', { from: CUSTOMER, threadId: original.root, id: '2000000000002', locale: 'pt-BR' }));
+  await post(channelMessage(connector, 'It is slow again', { from: CUSTOMER, threadId: original.root, id: '2000000000002' }));
   const followUp = await eventually(
     async () => (await suite.db.dataSource.query('SELECT number, thread_id FROM tickets WHERE follow_up_of = $1 AND thread_id IS NOT NULL', [original.id]))[0] as
       { number: number; thread_id: string } | undefined,
