@@ -105,7 +105,7 @@ test('a post still failing after the last attempt is dead: kept in the table, lo
   fake.answerWith((post) => (post.ticketNumber === 7 && seqOf(post) === 1 ? { status: 503 } : undefined));
   await enqueue(['7'], 3);
   for (let i = 0; i < 40 && (await pendingPosts(db.dataSource)) > 0; i++) {
-    await drainOutbox(context, [httpDeliverer(fake.url)], { maxAttempts: 3, backoff: fast });
+    await drainOutbox(context, [httpDeliverer(fake.url, 10_000)], { maxAttempts: 3, backoff: fast });
     await new Promise((r) => setTimeout(r, 50));
   }
   const rows = await outboxRows(db.dataSource, null);
@@ -119,7 +119,7 @@ test('a post still failing after the last attempt is dead: kept in the table, lo
 test('a post the platform refused is dead at once and never sent again', async () => {
   fake.answerWith((post) => (post.ticketNumber === 8 && seqOf(post) === 1 ? { status: 400 } : undefined));
   await enqueue(['8'], 3);
-  for (let i = 0; i < 10 && (await pendingPosts(db.dataSource)) > 0; i++) await drainOutbox(context, [httpDeliverer(fake.url)], { backoff: fast });
+  for (let i = 0; i < 10 && (await pendingPosts(db.dataSource)) > 0; i++) await drainOutbox(context, [httpDeliverer(fake.url, 10_000)], { backoff: fast });
   const rows = await outboxRows(db.dataSource, null);
   expect(rows).toMatchObject([{ status: 'sent', attempts: 1 }, { status: 'dead', attempts: 1 }, { status: 'sent', attempts: 1 }]);
   expect(fake.requests.filter((r) => seqOf(r.post) === 1)).toHaveLength(1);
