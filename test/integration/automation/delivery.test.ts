@@ -62,7 +62,7 @@ test('healthy platform: every post once, in order per thread; NOTIFY wakes the w
 
     const keys = ['1', '2', '3', '4'];
     await enqueue(keys, 6);
-    await eventually(async () => (await pendingPosts(db.dataSource)) === 0, 'all posts are sent');
+    await eventually(async () => (await pendingPosts(db.dataSource)) === 0, 'all posts are sent', 15_000);
   } finally {
     await worker.stop();
   }
@@ -81,7 +81,7 @@ test('503s, a 429 with Retry-After and a hung request: every post arrives once, 
   const worker = startDeliveryWorker(context, [httpDeliverer(fake.url, 300)], { pollMs: 50, backoff: fast });
   try {
     await enqueue(['1', '2', '3', '4'], 4);
-    await eventually(async () => (await pendingPosts(db.dataSource)) === 0, 'all posts are sent');
+    await eventually(async () => (await pendingPosts(db.dataSource)) === 0, 'all posts are sent', 15_000);
   } finally {
     await worker.stop();
   }
