@@ -104,7 +104,7 @@ test('three instances, one killed with SIGKILL while holding claims: the others 
   await eventually(async () => {
     const [{ n }] = await db.dataSource.query(`SELECT count(*) AS n FROM outbox WHERE locked_by = $1`, [doomed.instanceId]);
     return Number(n) > 0 && blackHole.requests.length > 0;
-  }, 'the doomed instance holds claims');
+  }, 'the doomed instance holds claims', 15_000);
   const held: { id: string }[] = await db.dataSource.query(`SELECT id FROM outbox WHERE locked_by = $1`, [doomed.instanceId]);
   await stopInstance(doomed, 'SIGKILL');
   await expectEachOnce(db, all);
