@@ -177,10 +177,13 @@ function summarize(rows: Row[], pgbenchRows: PgbenchRow[], o: IngestOptions): st
     }),
   );
   return [
-    `Each level: ${o.seconds} s or ${o.maxRequestsPerLevel.toLocaleString('en-US')} requests, from a separate autocannon process on 127.0.0.1; ${o.threads.toLocaleString('en-US')} seeded ticket threads, every event a unique signed reply.`,
+    `Each level: ${o.seconds} s or ${o.maxRequestsPerLevel.toLocaleString('en-US')} requests, from a separate autocannon process on 127.0.0.1; ` +
+      `${o.threads.toLocaleString('en-US')} seeded ticket threads, every event a unique signed reply.`,
     '',
     bc && bi
-      ? `Peak: Chamado ${bc.result.rps.toFixed(0)} acks/s at ${bc.connections} connections (p99 ${bc.result.p99} ms), ${((bc.result.rps / bi.result.rps) * 100).toFixed(0)} % of the ideal server's peak (${bi.result.rps.toFixed(0)} at ${bi.connections}). Acked but not stored: ${lost}. Peak RSS of Chamado: ${rss?.toFixed(0)} MiB.`
+      ? `Peak: Chamado ${bc.result.rps.toFixed(0)} acks/s at ${bc.connections} connections (p99 ${bc.result.p99} ms), ` +
+        `${((bc.result.rps / bi.result.rps) * 100).toFixed(0)} % of the ideal server's peak (${bi.result.rps.toFixed(0)} at ${bi.connections}). ` +
+        `Acked but not stored: ${lost}. Peak RSS of Chamado: ${rss?.toFixed(0)} MiB.`
       : 'Chamado or the ideal server did not run.',
     '',
     levels,
