@@ -88,7 +88,8 @@ async function main(): Promise<void> {
     await pg.stop();
     writeResult(profile.name, 'run.log', logged.join('\n'));
   }
-  log(`bench ${profile.name} done in ${((Date.now() - started) / 1000).toFixed(0)} s; tables written to ${path.relative(process.cwd(), report)}, raw output to bench/results/${profile.name}/`);
+  const seconds = ((Date.now() - started) / 1000).toFixed(0);
+  log(`bench ${profile.name} done in ${seconds} s; tables written to ${path.relative(process.cwd(), report)}, raw output to bench/results/${profile.name}/`);
 }
 
 main().catch((error: unknown) => {

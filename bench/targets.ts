@@ -28,8 +28,12 @@ export function renderTargets(r: RunResults): string {
     const within = peak(chamado.filter((x) => x.result.p99 <= 50));
     const pc = peak(chamado);
     const ratio = (x: Row | null) => (x && pi ? x.result.rps / pi.result.rps : null);
-    const describe = (x: Row | null) => (x && pi ? `${((ratio(x) ?? 0) * 100).toFixed(0)} % (${x.result.rps.toFixed(0)} acks/s at ${x.connections} connections, p99 ${x.result.p99} ms; ideal peak ${pi.result.rps.toFixed(0)})` : null);
-    rows.push(['persist-before-ack throughput ≥ 70 % of the ideal server\'s peak, with p99 ack ≤ 50 ms at that load', describe(within), verdict(pi ? (ratio(within) ?? 0) >= 0.7 : null)]);
+    const describe = (x: Row | null) => (x && pi
+      ? `${((ratio(x) ?? 0) * 100).toFixed(0)} % (${x.result.rps.toFixed(0)} acks/s at ${x.connections} connections, ` +
+        `p99 ${x.result.p99} ms; ideal peak ${pi.result.rps.toFixed(0)})`
+      : null);
+    const target = 'persist-before-ack throughput ≥ 70 % of the ideal server\'s peak, with p99 ack ≤ 50 ms at that load';
+    rows.push([target, describe(within), verdict(pi ? (ratio(within) ?? 0) >= 0.7 : null)]);
     rows.push(['(peak throughput, whatever the latency)', describe(pc), verdict(pc && pi ? (ratio(pc) ?? 0) >= 0.7 : null)]);
     const lost = chamado.reduce((sum, x) => sum + Math.max(0, x.result.acks - (x.stored ?? 0)), 0);
     rows.push(['zero events acked before they were stored', chamado.length ? `${lost} acked but not stored` : null, verdict(chamado.length ? lost === 0 : null)]);
@@ -51,8 +55,10 @@ export function renderTargets(r: RunResults): string {
   if (r.sweep) {
     const three = r.sweep.byInstances.find((x) => x.instances === 3);
     const worst = Math.max(...r.sweep.byInstances.map((x) => x.seconds));
-    rows.push([`${r.sweepDue.toLocaleString('en-US')} due reminders swept and enqueued ≤ 10 s (1–3 instances)`, `${worst.toFixed(2)} s at worst (the same row work as one SQL statement: ${r.sweep.floorSeconds.toFixed(2)} s)`, verdict(worst <= 10)]);
-    rows.push(['zero duplicates with 3 instances (enqueue, delivery)', three ? `${three.duplicates} enqueued twice, ${r.sweep.deliveryDuplicates} delivered twice` : null, verdict(three ? three.duplicates === 0 && r.sweep.deliveryDuplicates === 0 : null)]);
+    const measured = `${worst.toFixed(2)} s at worst (the same row work as one SQL statement: ${r.sweep.floorSeconds.toFixed(2)} s)`;
+    rows.push([`${r.sweepDue.toLocaleString('en-US')} due reminders swept and enqueued ≤ 10 s (1–3 instances)`, measured, verdict(worst <= 10)]);
+    const twice = three ? `${three.duplicates} enqueued twice, ${r.sweep.deliveryDuplicates} delivered twice` : null;
+    rows.push(['zero duplicates with 3 instances (enqueue, delivery)', twice, verdict(three ? three.duplicates === 0 && r.sweep.deliveryDuplicates === 0 : null)]);
   }
   if (r.startup) {
     rows.push(['cold start to healthy ≤ 5 s on embedded Postgres', `${r.startup.coldEmbeddedMaxMs.toFixed(0)} ms (worst run)`, verdict(r.startup.coldEmbeddedMaxMs <= 5000)]);

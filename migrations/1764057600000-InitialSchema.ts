@@ -135,7 +135,9 @@ export class InitialSchema1764057600000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['outbox', 'conversation_references', 'processed_events', 'conversation_messages', 'user_preferences', 'ticket_events', 'ticket_messages', 'ticket_participants', 'tickets', 'workspace_counters']) {
+    const tables = ['outbox', 'conversation_references', 'processed_events', 'conversation_messages', 'user_preferences', 'ticket_events', 'ticket_messages',
+      'ticket_participants', 'tickets', 'workspace_counters'];
+    for (const table of tables) {
       await q.query(`DROP TABLE IF EXISTS ${table}`);
     }
   }

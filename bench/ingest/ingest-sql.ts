@@ -10,8 +10,11 @@ export function pgbenchScript(workspace: string, channel: string, threads: numbe
   return [
     `\\set n random(1, ${threads})`,
     'BEGIN;',
-    `UPDATE tickets SET last_activity_at = now(), updated_at = now(), last_customer_activity_at = now() WHERE workspace_id = '${workspace}' AND channel_id = '${channel}' AND thread_id = '1700000000.' || lpad(':n', 6, '0') RETURNING id \\gset`,
-    `INSERT INTO ticket_messages (ticket_id, platform_message_id, author_id, text, posted_at) VALUES (':id'::uuid, 'pgb-' || gen_random_uuid(), 'UPGBENCH', 'Still broken after the restart (pgbench)', now()) ON CONFLICT (ticket_id, platform_message_id) DO NOTHING;`,
+    // pgbench reads one statement a line: the pieces are joined, not wrapped.
+    'UPDATE tickets SET last_activity_at = now(), updated_at = now(), last_customer_activity_at = now() ' +
+      `WHERE workspace_id = '${workspace}' AND channel_id = '${channel}' AND thread_id = '1700000000.' || lpad(':n', 6, '0') RETURNING id \\gset`,
+    'INSERT INTO ticket_messages (ticket_id, platform_message_id, author_id, text, posted_at) ' +
+      "VALUES (':id'::uuid, 'pgb-' || gen_random_uuid(), 'UPGBENCH', 'Still broken after the restart (pgbench)', now()) ON CONFLICT (ticket_id, platform_message_id) DO NOTHING;",
     'COMMIT;',
     '',
   ].join('\n');

@@ -34,7 +34,9 @@ export async function runPgbench(bin: string, url: string, clients: number, seco
   try {
     const script = path.join(dir, 'reply.sql');
     writeFileSync(script, pgbenchScript(WORKSPACE, CHANNEL, threads));
-    const args = ['-n', '-M', 'simple', '-c', String(clients), '-j', String(Math.min(clients, 2)), '-T', String(seconds), '-f', script, '--log', '--log-prefix', path.join(dir, 'tx'), url];
+    const args = [
+      '-n', '-M', 'simple', '-c', String(clients), '-j', String(Math.min(clients, 2)), '-T', String(seconds), '-f', script, '--log', '--log-prefix', path.join(dir, 'tx'), url,
+    ];
     const out = await new Promise<string>((resolve, reject) => {
       const child = spawn(bin, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
       let text = '';

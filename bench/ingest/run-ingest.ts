@@ -123,7 +123,8 @@ export async function runIngest(pg: BenchPostgres, o: IngestOptions, log: (line:
           await sleep(300);
           const m = await measure(server, db.url, connections, o);
           rows.push({ target: target.name, connections, ...m, stored: target.stores ? m.stored : null, drained: target.stores ? m.drained : null });
-          log(`  ${target.name} c=${connections}: ${m.result.rps.toFixed(0)} acks/s p99 ${m.result.p99} ms, stored ${m.stored}/${m.result.acks}, cpu ${m.cpuPercent?.toFixed(0)}%, rss ${m.rssMiB?.toFixed(0)} MiB`);
+          const usage = `cpu ${m.cpuPercent?.toFixed(0)}%, rss ${m.rssMiB?.toFixed(0)} MiB`;
+          log(`  ${target.name} c=${connections}: ${m.result.rps.toFixed(0)} acks/s p99 ${m.result.p99} ms, stored ${m.stored}/${m.result.acks}, ${usage}`);
         }
       }
     } finally {
@@ -176,10 +177,13 @@ function summarize(rows: Row[], pgbenchRows: PgbenchRow[], o: IngestOptions): st
     }),
   );
   return [
-    `Each level: ${o.seconds} s or ${o.maxRequestsPerLevel.toLocaleString('en-US')} requests, from a separate autocannon process on 127.0.0.1; ${o.threads.toLocaleString('en-US')} seeded ticket threads, every event a unique signed reply.`,
+    `Each level: ${o.seconds} s or ${o.maxRequestsPerLevel.toLocaleString('en-US')} requests, from a separate autocannon process on 127.0.0.1; ` +
+      `${o.threads.toLocaleString('en-US')} seeded ticket threads, every event a unique signed reply.`,
     '',
     bc && bi
-      ? `Peak: Chamado ${bc.result.rps.toFixed(0)} acks/s at ${bc.connections} connections (p99 ${bc.result.p99} ms), ${((bc.result.rps / bi.result.rps) * 100).toFixed(0)} % of the ideal server's peak (${bi.result.rps.toFixed(0)} at ${bi.connections}). Acked but not stored: ${lost}. Peak RSS of Chamado: ${rss?.toFixed(0)} MiB.`
+      ? `Peak: Chamado ${bc.result.rps.toFixed(0)} acks/s at ${bc.connections} connections (p99 ${bc.result.p99} ms), ` +
+        `${((bc.result.rps / bi.result.rps) * 100).toFixed(0)} % of the ideal server's peak (${bi.result.rps.toFixed(0)} at ${bi.connections}). ` +
+        `Acked but not stored: ${lost}. Peak RSS of Chamado: ${rss?.toFixed(0)} MiB.`
       : 'Chamado or the ideal server did not run.',
     '',
     levels,
@@ -189,7 +193,10 @@ function summarize(rows: Row[], pgbenchRows: PgbenchRow[], o: IngestOptions): st
 function render(rows: Row[], pgbenchRows: PgbenchRow[], o: IngestOptions): string {
   const lost = (r: Row): Cell => (r.stored === null ? 'n/a (stores nothing)' : Math.max(0, r.result.acks - r.stored));
   const main = table(
-    ['server', 'connections', 'acks/s', 'p50 ms', 'p99 ms', 'p99.9 ms', 'acks', 'rows stored at end of load', 'acked but not stored', 'rows after drain (s)', 'stored/s incl. drain', 'non-2xx + errors', 'server CPU %', 'server peak RSS MiB'],
+    [
+      'server', 'connections', 'acks/s', 'p50 ms', 'p99 ms', 'p99.9 ms', 'acks', 'rows stored at end of load', 'acked but not stored', 'rows after drain (s)',
+      'stored/s incl. drain', 'non-2xx + errors', 'server CPU %', 'server peak RSS MiB',
+    ],
     [
       ...rows.map((r): Cell[] => [
         r.target, r.connections, r.result.rps, r.result.p50, r.result.p99, r.result.p999, r.result.acks, r.stored, lost(r),
@@ -210,17 +217,21 @@ function render(rows: Row[], pgbenchRows: PgbenchRow[], o: IngestOptions): strin
       const bolt = at('bare Bolt', c);
       const pgb = pgbenchRows.find((p) => p.connections === c);
       const pct = (a?: number, b?: number): Cell => (a !== undefined && b ? `${((a / b) * 100).toFixed(0)} %` : null);
-      return [c, ch?.result.rps ?? null, pct(ch?.result.rps, ideal?.result.rps), pct(ch?.result.rps, bolt?.result.rps), pct(ideal?.result.rps, pgb?.tps), ch?.result.p99 ?? null, ch ? lost(ch) : null];
+      const rps = ch?.result.rps;
+      return [c, rps ?? null, pct(rps, ideal?.result.rps), pct(rps, bolt?.result.rps), pct(ideal?.result.rps, pgb?.tps), ch?.result.p99 ?? null, ch ? lost(ch) : null];
     }),
   );
   const best = (name: string) => rows.filter((r) => is(r, name)).reduce<Row | null>((b, r) => (!b || r.result.rps > b.result.rps ? r : b), null);
   const bc = best('Chamado');
   const bi = best('ideal');
   const headline = bc && bi
-    ? `Peak: Chamado ${bc.result.rps.toFixed(0)} acks/s at ${bc.connections} connections (p99 ${bc.result.p99} ms) = **${((bc.result.rps / bi.result.rps) * 100).toFixed(0)} %** of the ideal server's peak ${bi.result.rps.toFixed(0)} acks/s (at ${bi.connections}); peak RSS of Chamado ${Math.max(...rows.filter((r) => r.target === 'Chamado').map((r) => r.rssMiB ?? 0)).toFixed(0)} MiB.`
+    ? `Peak: Chamado ${bc.result.rps.toFixed(0)} acks/s at ${bc.connections} connections (p99 ${bc.result.p99} ms) = ` +
+      `**${((bc.result.rps / bi.result.rps) * 100).toFixed(0)} %** of the ideal server's peak ${bi.result.rps.toFixed(0)} acks/s (at ${bi.connections}); ` +
+      `peak RSS of Chamado ${Math.max(...rows.filter((r) => r.target === 'Chamado').map((r) => r.rssMiB ?? 0)).toFixed(0)} MiB.`
     : 'Chamado or the ideal server did not run.';
   return [
-    `Each level: ${o.seconds} s or ${o.maxRequestsPerLevel.toLocaleString('en-US')} requests, whichever comes first, from a separate autocannon process on 127.0.0.1; ${o.threads.toLocaleString('en-US')} seeded ticket threads, every event a unique signed reply. Rows are counted the moment the load ends.`,
+    `Each level: ${o.seconds} s or ${o.maxRequestsPerLevel.toLocaleString('en-US')} requests, whichever comes first, from a separate autocannon process on 127.0.0.1; ` +
+      `${o.threads.toLocaleString('en-US')} seeded ticket threads, every event a unique signed reply. Rows are counted the moment the load ends.`,
     '',
     headline,
     '',

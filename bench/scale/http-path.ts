@@ -58,7 +58,8 @@ export async function runHttpPath(base: string, slack: FakeSlack, samples: numbe
   await measure('`/ticket list` (heavy requester)', 'ack with the list', samples, async () => ok(await slashCommand(base, HEAVY_TEAM, HEAVY_REQUESTER, 'CS1', 'list')));
   await measure('`/ticket list` (heavy CC)', 'ack with the list', samples, async () => ok(await slashCommand(base, HEAVY_TEAM, HEAVY_CC, 'CS1', 'list')));
   await measure('`/ticket list all` (heavy requester)', 'ack with the list', samples, async () => ok(await slashCommand(base, HEAVY_TEAM, HEAVY_REQUESTER, 'CS1', 'list all')));
-  await measure('`/ticket show #n`', 'ack with the ticket', samples, async (i) => ok(await slashCommand(base, HEAVY_TEAM, HEAVY_REQUESTER, 'CS1', `show #${visibleNumbers[i % visibleNumbers.length]}`)));
+  const show = (i: number) => slashCommand(base, HEAVY_TEAM, HEAVY_REQUESTER, 'CS1', `show #${visibleNumbers[i % visibleNumbers.length]}`);
+  await measure('`/ticket show #n`', 'ack with the ticket', samples, async (i) => ok(await show(i)));
 
   await measure('App Home opened', 'event → views.publish received', Math.ceil(samples / 2), async () => {
     const published = nextCall(slack, (c) => c.method === 'views.publish' && c.params.user_id === HEAVY_REQUESTER);
@@ -69,7 +70,8 @@ export async function runHttpPath(base: string, slack: FakeSlack, samples: numbe
   });
 
   let opened = 0;
-  await measure('`/ticket new <title>`', 'ack', Math.ceil(samples / 2), async () => ok(await slashCommand(base, HEAVY_TEAM, HEAVY_REQUESTER, 'CS1', `new Printer on floor 3 is on fire ${++opened}`)));
+  const open = () => slashCommand(base, HEAVY_TEAM, HEAVY_REQUESTER, 'CS1', `new Printer on floor 3 is on fire ${++opened}`);
+  await measure('`/ticket new <title>`', 'ack', Math.ceil(samples / 2), async () => ok(await open()));
   await measure('`/ticket new <title>`', 'request → card posted (chat.postMessage)', Math.ceil(samples / 4), async () => {
     const title = `Scanner jammed ${++opened}`;
     const posted = nextCall(slack, (c) => c.method === 'chat.postMessage' && String(c.params.text ?? '').includes(title));

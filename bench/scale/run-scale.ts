@@ -32,7 +32,8 @@ export async function runScale(pg: BenchPostgres, o: ScaleOptions, log: (line: s
       (SELECT count(*) FROM tickets) t, (SELECT count(*) FROM ticket_messages) m, (SELECT count(*) FROM ticket_participants) p,
       (SELECT count(*) FROM ticket_events) e, (SELECT count(*) FROM outbox) o, pg_size_pretty(pg_database_size(current_database())) size`);
     const heavy = await query<{ role: string; all: string; active: string }>(db.url, `SELECT p.role, count(*) AS all, count(*) FILTER (WHERE t.status <> 'closed') AS active
-      FROM ticket_participants p JOIN tickets t ON t.id = p.ticket_id WHERE p.workspace_id = $1 AND p.user_id IN ($2, $3) GROUP BY p.role`, [HEAVY_WORKSPACE, HEAVY_REQUESTER, HEAVY_CC]);
+      FROM ticket_participants p JOIN tickets t ON t.id = p.ticket_id WHERE p.workspace_id = $1 AND p.user_id IN ($2, $3) GROUP BY p.role`,
+    [HEAVY_WORKSPACE, HEAVY_REQUESTER, HEAVY_CC]);
     log('  EXPLAIN of the hot queries…');
     const explained = await explainHotQueries(db.url, new Date());
     log(`    ${explained.length} statements, seq scans on big tables: ${explained.filter((e) => e.seqScans.length).length}`);
@@ -44,7 +45,8 @@ export async function runScale(pg: BenchPostgres, o: ScaleOptions, log: (line: s
     let pathMd = '';
     let paths: PathRow[] = [];
     try {
-      const numbers = (await query<{ number: number }>(db.url, `SELECT number FROM tickets WHERE workspace_id = $1 AND requester_id = $2 ORDER BY random() LIMIT 200`, [HEAVY_WORKSPACE, HEAVY_REQUESTER])).map((r) => r.number);
+      const sql = 'SELECT number FROM tickets WHERE workspace_id = $1 AND requester_id = $2 ORDER BY random() LIMIT 200';
+      const numbers = (await query<{ number: number }>(db.url, sql, [HEAVY_WORKSPACE, HEAVY_REQUESTER])).map((r) => r.number);
       log('  HTTP path…');
       paths = await runHttpPath(server.url, slack, o.samples, numbers);
       pathMd = renderHttpPath(paths);
@@ -53,8 +55,11 @@ export async function runScale(pg: BenchPostgres, o: ScaleOptions, log: (line: s
     }
     const c = counts[0];
     const markdown = [
-      `Seeded in ${seedSeconds.toFixed(0)} s (SQL generate_series, indexes rebuilt after the load): ${Number(c.t).toLocaleString('en-US')} tickets, ${Number(c.m).toLocaleString('en-US')} messages, ${Number(c.p).toLocaleString('en-US')} participants, ${Number(c.e).toLocaleString('en-US')} audit events, ${Number(c.o).toLocaleString('en-US')} delivered outbox rows over ${o.workspaces} workspaces; database ${c.size}. ` +
-        `Heavy requester \`${HEAVY_REQUESTER}\` and heavy CC \`${HEAVY_CC}\` in \`${HEAVY_WORKSPACE}\`: ${heavy.map((h) => `${h.role} on ${Number(h.all).toLocaleString('en-US')} tickets (${Number(h.active).toLocaleString('en-US')} not closed)`).join(', ')}.`,
+      `Seeded in ${seedSeconds.toFixed(0)} s (SQL generate_series, indexes rebuilt after the load): ${Number(c.t).toLocaleString('en-US')} tickets, ` +
+        `${Number(c.m).toLocaleString('en-US')} messages, ${Number(c.p).toLocaleString('en-US')} participants, ${Number(c.e).toLocaleString('en-US')} audit events, ` +
+        `${Number(c.o).toLocaleString('en-US')} delivered outbox rows over ${o.workspaces} workspaces; database ${c.size}. ` +
+        `Heavy requester \`${HEAVY_REQUESTER}\` and heavy CC \`${HEAVY_CC}\` in \`${HEAVY_WORKSPACE}\`: ` +
+        `${heavy.map((h) => `${h.role} on ${Number(h.all).toLocaleString('en-US')} tickets (${Number(h.active).toLocaleString('en-US')} not closed)`).join(', ')}.`,
       '',
       'Through HTTP, one request at a time (loopback client time ≥ server time):',
       '',

@@ -36,7 +36,9 @@ async function definitions(c: Client): Promise<Definition[]> {
      WHERE schemaname = 'public' AND tablename = ANY($1)
        AND indexname NOT IN (SELECT conname FROM pg_constraint WHERE contype IN ('p', 'u'))`, [BIG]);
   return [
-    ...constraints.rows.map((r): Definition => ({ table: r.table, name: r.name, kind: 'constraint', order: r.contype === 'f' ? 2 : 1, sql: `ALTER TABLE ${r.table} ADD CONSTRAINT ${r.name} ${r.def}` })),
+    ...constraints.rows.map((r): Definition => ({
+      table: r.table, name: r.name, kind: 'constraint', order: r.contype === 'f' ? 2 : 1, sql: `ALTER TABLE ${r.table} ADD CONSTRAINT ${r.name} ${r.def}`,
+    })),
     ...indexes.rows.map((r): Definition => ({ table: r.table, name: r.name, kind: 'index', order: 3, sql: r.def })),
   ];
 }
@@ -93,7 +95,8 @@ export async function seedScale(url: string, size: ScaleSize, log: (line: string
       SELECT id, requester_id, 'requester', workspace_id, created_at, status, created_at, number FROM tickets
       UNION ALL SELECT id, assignee_id, 'assignee', workspace_id, created_at, status, created_at, number FROM tickets WHERE assignee_id IS NOT NULL
       UNION ALL SELECT id, 'UC' || (number % 300), 'cc', workspace_id, created_at, status, created_at, number FROM tickets WHERE number % 5 = 0
-      UNION ALL SELECT id, '${HEAVY_CC}', 'cc', workspace_id, created_at + interval '1 ms', status, created_at, number FROM tickets WHERE workspace_id = '${HEAVY_WORKSPACE}' AND number % 3 = 0`);
+      UNION ALL SELECT id, '${HEAVY_CC}', 'cc', workspace_id, created_at + interval '1 ms', status, created_at, number
+        FROM tickets WHERE workspace_id = '${HEAVY_WORKSPACE}' AND number % 3 = 0`);
     await step('ticket_messages', `
       INSERT INTO ticket_messages (id, ticket_id, platform_message_id, author_id, text, posted_at)
       SELECT gen_random_uuid(), t.id, '1700000001.' || lpad(k::text, 6, '0'),

@@ -27,7 +27,9 @@ export function slashCommand(base: string, team: string, user: string, channel: 
 }
 
 export function eventCallback(base: string, team: string, event: Record<string, unknown>): Promise<Timed> {
-  const body = JSON.stringify({ token: 'bench', team_id: team, api_app_id: 'ABENCH', type: 'event_callback', event_id: `EvS${nextId()}`, event_time: Math.floor(Date.now() / 1000), event });
+  const body = JSON.stringify({
+    token: 'bench', team_id: team, api_app_id: 'ABENCH', type: 'event_callback', event_id: `EvS${nextId()}`, event_time: Math.floor(Date.now() / 1000), event,
+  });
   return post(`${base}/slack/events`, body, 'application/json');
 }
 

@@ -66,6 +66,7 @@ async function startToHealthy(env: Record<string, string>): Promise<{ ms: number
     }
     if (Number.isNaN(ms)) throw new Error(`npm start did not become healthy: ${err.slice(-1000)}`);
   } finally {
+    // A var: the measurement is read after the finally, whatever the try did.
     var stopMs = await stopGroup(child.pid!, () => child.exitCode !== null, exited); // eslint-disable-line no-var
   }
   return { ms, stopMs };
@@ -128,9 +129,13 @@ export async function runStartup(pg: BenchPostgres, runs: number, log: (line: st
     }
   }
   const markdown = [
-    `\`npm start\` (already built) until \`GET /healthz\` answers 200, polled every 25 ms; ${runs} run(s) each. Slack and Teams off. "stop" is SIGTERM until every process of the group has exited.`,
+    `\`npm start\` (already built) until \`GET /healthz\` answers 200, polled every 25 ms; ${runs} run(s) each. Slack and Teams off. ` +
+      '"stop" is SIGTERM until every process of the group has exited.',
     '',
-    table(['start', 'runs', 'to healthy p50 ms', 'max ms', 'stop p50 ms'], rows.map((r): Cell[] => [r.what, r.samples.length, summarize(r.samples).p50, summarize(r.samples).max, summarize(r.stops).p50])),
+    table(
+      ['start', 'runs', 'to healthy p50 ms', 'max ms', 'stop p50 ms'],
+      rows.map((r): Cell[] => [r.what, r.samples.length, summarize(r.samples).p50, summarize(r.samples).max, summarize(r.stops).p50]),
+    ),
   ].join('\n');
   return { markdown, coldEmbeddedMaxMs: summarize(cold.samples).max };
 }

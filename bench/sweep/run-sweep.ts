@@ -58,7 +58,8 @@ async function sqlFloor(url: string): Promise<number> {
 
 function sweepInstances(url: string, n: number): Promise<SweepReport[]> {
   const now = new Date().toISOString();
-  const children = Array.from({ length: n }, () => spawn(process.execPath, [path.join(__dirname, 'sweep-worker.js'), JSON.stringify({ url, now })], { stdio: ['pipe', 'pipe', 'pipe'] }));
+  const worker = path.join(__dirname, 'sweep-worker.js');
+  const children = Array.from({ length: n }, () => spawn(process.execPath, [worker, JSON.stringify({ url, now })], { stdio: ['pipe', 'pipe', 'pipe'] }));
   const outputs = children.map((c) => {
     let out = '';
     let err = '';
@@ -98,7 +99,9 @@ export async function runSweep(pg: BenchPostgres, o: SweepOptions, log: (line: s
   const sweepRows: Cell[][] = [];
   const deliveryRows: Cell[][] = [];
   const byInstances: SweepResult['byInstances'] = [];
+  // eslint-disable-next-line no-useless-assignment -- zero until measured: the report is written even when a step fails
   let deliveryDuplicates = 0;
+  // eslint-disable-next-line no-useless-assignment -- zero until measured, as above
   let floorSeconds = 0;
   try {
     await seed(db.url, o);
@@ -112,7 +115,8 @@ export async function runSweep(pg: BenchPostgres, o: SweepOptions, log: (line: s
       const s = await reminderStats(db.url);
       const duplicates = Number(s.total) - Number(s.tickets);
       byInstances.push({ instances: n, seconds: span, duplicates });
-      sweepRows.push([n, o.due, Number(s.total), Number(s.tickets), duplicates, span, Number(s.total) / span, reports.map((r) => r.reminders).join(' + '), `${(span / floorSeconds).toFixed(1)}×`]);
+      const perInstance = reports.map((r) => r.reminders).join(' + ');
+      sweepRows.push([n, o.due, Number(s.total), Number(s.tickets), duplicates, span, Number(s.total) / span, perInstance, `${(span / floorSeconds).toFixed(1)}×`]);
       log(`  sweep ×${n}: ${s.total} reminders for ${s.tickets} tickets in ${span.toFixed(2)} s, duplicates ${duplicates}`);
     }
     // Delivery of the last sweep's reminders, by 1, 2 and 3 Chamado instances sharing the outbox.
@@ -132,6 +136,7 @@ export async function runSweep(pg: BenchPostgres, o: SweepOptions, log: (line: s
           // The window starts once every instance is up (start-up time is measured elsewhere).
           var atReady = Number((await reminderStats(db.url)).sent); // eslint-disable-line no-var
           await sleep(o.deliverySeconds * 1000);
+          // A var: read after the finally, whatever the try did.
           var atEnd = Number((await reminderStats(db.url)).sent); // eslint-disable-line no-var
         } finally {
           await Promise.all(servers.map((s) => s.stop()));
@@ -142,9 +147,11 @@ export async function runSweep(pg: BenchPostgres, o: SweepOptions, log: (line: s
         deliveryRows.push([n, o.channels, o.deliverySeconds, sent, sent / o.deliverySeconds, posts, limited, Math.min(o.channels, o.due)]);
         log(`  delivery ×${n}: ${sent} reminders sent in ${o.deliverySeconds} s (${(sent / o.deliverySeconds).toFixed(0)}/s), 429s ${limited}`);
       }
-      const dup = (await query<{ n: string }>(db.url, `SELECT count(*) - count(DISTINCT payload->>'ticketId') AS n FROM outbox WHERE status = 'sent' AND kind = 'thread_notice'`))[0];
+      const twice = `SELECT count(*) - count(DISTINCT payload->>'ticketId') AS n FROM outbox WHERE status = 'sent' AND kind = 'thread_notice'`;
+      const dup = (await query<{ n: string }>(db.url, twice))[0];
       deliveryDuplicates = Number(dup.n) + slack.repeatedThreadPosts();
-      deliveryRows.push(['duplicates: outbox rows sent twice for one ticket / threads that got a second post at the fake', null, null, `${Number(dup.n)} / ${slack.repeatedThreadPosts()}`, null, null, null, null]);
+      const what = 'duplicates: outbox rows sent twice for one ticket / threads that got a second post at the fake';
+      deliveryRows.push([what, null, null, `${Number(dup.n)} / ${slack.repeatedThreadPosts()}`, null, null, null, null]);
     } finally {
       await slack.close();
     }
@@ -152,13 +159,16 @@ export async function runSweep(pg: BenchPostgres, o: SweepOptions, log: (line: s
     await db.drop();
   }
   const markdown = [
-    `${o.due.toLocaleString('en-US')} Pending tickets, each with its first reminder (24 h) due now, over ${o.channels.toLocaleString('en-US')} channels. Sweep: the core's \`sweep(deps, now)\` in 1, 2 or 3 processes started together (fresh seed each time); time from the first start to the last finish.`,
+    `${o.due.toLocaleString('en-US')} Pending tickets, each with its first reminder (24 h) due now, over ${o.channels.toLocaleString('en-US')} channels. ` +
+      'Sweep: the core\'s `sweep(deps, now)` in 1, 2 or 3 processes started together (fresh seed each time); time from the first start to the last finish.',
     '',
     table(['instances', 'due', 'reminders enqueued', 'distinct tickets', 'duplicates', 'seconds to enqueue all', 'enqueued/s', 'per instance', 'time / SQL floor'], sweepRows),
     '',
-    `SQL floor: the same row work as one statement in one transaction, nothing around it (mark every due ticket's first reminder sent, insert a reminder of the same shape into the outbox for each): ${floorSeconds.toFixed(2)} s for ${o.due.toLocaleString('en-US')} tickets on this run's database.`,
+    'SQL floor: the same row work as one statement in one transaction, nothing around it (mark every due ticket\'s first reminder sent, ' +
+      `insert a reminder of the same shape into the outbox for each): ${floorSeconds.toFixed(2)} s for ${o.due.toLocaleString('en-US')} tickets on this run's database.`,
     '',
-    `Delivery: 1, 2, then 3 Chamado processes (\`startChamado\`, delivery worker on) for ${o.deliverySeconds} s each, continuing on the same outbox, against a fake Slack that allows 1 \`chat.postMessage\` a second per channel and answers 429 with Retry-After otherwise. The ceiling is one post a second per channel.`,
+    `Delivery: 1, 2, then 3 Chamado processes (\`startChamado\`, delivery worker on) for ${o.deliverySeconds} s each, continuing on the same outbox, ` +
+      'against a fake Slack that allows 1 `chat.postMessage` a second per channel and answers 429 with Retry-After otherwise. The ceiling is one post a second per channel.',
     '',
     table(['instances', 'channels', 'seconds', 'reminders delivered', 'delivered/s', 'postMessage accepted', '429 answered', 'ceiling posts/s'], deliveryRows),
   ].join('\n');

@@ -95,7 +95,9 @@ function tokenize(text: string): string[] {
 
 type ArgSpec = { usage: string; parse: (args: string[], rest: string) => Command };
 
-const need = <T>(schema: z.ZodType<T>, value: string | undefined, code: 'bad_arguments' | 'invalid_status' | 'invalid_priority' | 'invalid_locale' | 'person_required', command: CommandName): T => {
+const need = <T>(
+  schema: z.ZodType<T>, value: string | undefined, code: 'bad_arguments' | 'invalid_status' | 'invalid_priority' | 'invalid_locale' | 'person_required', command: CommandName,
+): T => {
   const result = schema.safeParse(value ?? '');
   if (!result.success) throw new ChamadoError(code, { command, value: value ?? '' });
   return result.data;

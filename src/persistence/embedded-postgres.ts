@@ -104,7 +104,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
   try {
     await pg.start();
   } catch (error) {
-    throw new Error(`embedded Postgres did not start in ${databaseDir}${error instanceof Error ? `: ${error.message}` : ''}`);
+    throw new Error(`embedded Postgres did not start in ${databaseDir}${error instanceof Error ? `: ${error.message}` : ''}`, { cause: error });
   }
   const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   log.info({ port, databaseDir }, 'embedded Postgres started');

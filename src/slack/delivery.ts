@@ -126,7 +126,9 @@ export class SlackDeliverer implements ChatDeliverer {
    */
   private async post(channel: string, threadTs: string | null, message: SlackMessageBody, actor: Asker | null, ticket: Ticket | null): Promise<string> {
     const send = async () => {
-      const result = await this.rt.client.chat.postMessage({ channel, text: message.text, blocks: message.blocks as never, ...(threadTs ? { thread_ts: threadTs } : {}), unfurl_links: false });
+      const result = await this.rt.client.chat.postMessage({
+        channel, text: message.text, blocks: message.blocks as never, ...(threadTs ? { thread_ts: threadTs } : {}), unfurl_links: false,
+      });
       return String(result.ts);
     };
     try {

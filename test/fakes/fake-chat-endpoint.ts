@@ -68,6 +68,7 @@ export class FakeChatEndpoint {
     if (answer.status === 200) this.accepted.push({ ...post, at });
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (answer.retryAfterS !== undefined) headers['retry-after'] = String(answer.retryAfterS);
-    res.writeHead(answer.status, headers).end(JSON.stringify(answer.status === 200 ? { ok: true, ts: `${at}.${this.accepted.length}` } : { ok: false, error: `status_${answer.status}` }));
+    const body = answer.status === 200 ? { ok: true, ts: `${at}.${this.accepted.length}` } : { ok: false, error: `status_${answer.status}` };
+    res.writeHead(answer.status, headers).end(JSON.stringify(body));
   }
 }

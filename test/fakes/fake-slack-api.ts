@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { eventually } from '../support/eventually';
 import { closeNow, listenOnLoopback } from './loopback';
 
 /** Web API arguments are free-form JSON that tests read by name, hence `any`. */
@@ -82,12 +83,11 @@ export class FakeSlackApi {
 
   /** Waits until a call of `method` matching `predicate` has been made, and returns it. */
   async waitFor(method: string, predicate: (c: SlackCall) => boolean = () => true, timeoutMs = 8000): Promise<SlackCall> {
-    const until = Date.now() + timeoutMs;
-    for (;;) {
-      const found = this.calls.find((c) => c.method === method && predicate(c));
-      if (found) return found;
-      if (Date.now() > until) throw new Error(`no ${method} call matched within ${timeoutMs} ms; calls: ${this.calls.map((c) => c.method).join(', ')}`);
-      await new Promise((r) => setTimeout(r, 25));
+    const what = () => `a ${method} call that matches (calls so far: ${this.calls.map((c) => c.method).join(', ')})`;
+    try {
+      return await eventually(() => this.calls.find((c) => c.method === method && predicate(c)), method, timeoutMs);
+    } catch {
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what()}`);
     }
   }
 

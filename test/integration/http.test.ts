@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { startChamado, type RunningApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { tsNodeArgs } from '../support/ts-child';
 
 let db: TestDatabase;
 let app: RunningApp;
@@ -41,17 +41,16 @@ test('GET /healthz answers 503 when the database does not', async () => {
 });
 
 describe('a bad configuration value stops the start with one line and exit 1', () => {
-  const main = path.join(__dirname, '..', '..', 'dist', 'src', 'main.js');
   test.each([
     ['PORT', 'abc'],
     ['PENDING_AUTO_CLOSE_AFTER', 'soon'],
     ['DEFAULT_LOCALE', 'fr'],
   ])('%s=%s', (name, value) => {
-    const result = spawnSync(process.execPath, [main], { env: { PATH: process.env.PATH, [name]: value }, encoding: 'utf8', timeout: 20_000 });
+    const result = spawnSync(process.execPath, tsNodeArgs('src/main.ts'), { env: { PATH: process.env.PATH, [name]: value }, encoding: 'utf8', timeout: 20_000 });
     expect(result.status).toBe(1);
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(new RegExp(`^Chamado cannot start: ${name}: `));
-    expect(result.stderr).not.toMatch(/\bat .*\.js:\d+/);
+    expect(result.stderr).not.toMatch(/\bat .*\.[jt]s:\d+/);
   });
 });

@@ -1,5 +1,6 @@
 import { openTicket, runCommand } from '../../src/core';
 import { coreFixture, person, chatMessage, type CoreFixture } from '../support/core-fixture';
+import { outboxRows } from '../support/outbox-rows';
 
 let f: CoreFixture;
 beforeAll(async () => { f = await coreFixture(); });
@@ -12,8 +13,7 @@ test('opens a ticket with number 1, status open, priority normal, the caller as 
   expect(ticket).toMatchObject({ number: 1, status: 'open', priority: 'normal', requesterId: 'U_CUST', title: 'Printer on fire' });
   const rows = await f.db.dataSource.query('SELECT user_id, role FROM ticket_participants WHERE ticket_id = $1', [ticket.id]);
   expect(rows).toEqual([{ user_id: 'U_CUST', role: 'requester' }]);
-  const outbox = await f.db.dataSource.query('SELECT kind FROM outbox WHERE payload->>\'ticketId\' = $1 ORDER BY id', [ticket.id]);
-  expect(outbox.map((r: { kind: string }) => r.kind)).toEqual(['ticket_card', 'triage_announcement']);
+  expect((await outboxRows(f.db.dataSource, ticket.id)).map((r) => r.kind)).toEqual(['ticket_card', 'triage_announcement']);
 });
 
 test('keeps the first messages with their files and links', async () => {

@@ -46,7 +46,8 @@ test('only agents split', async () => {
 
 test('a slot with a title but no messages is pointed out, and nothing is opened', async () => {
   const before = await f.db.dataSource.query('SELECT count(*)::int AS n FROM tickets');
-  const error = await splitConversation(f.deps, { actor: agent, channelId: 'C1', threadId: root, messages: conversation, slots: [{ title: 'ok', messageIds: [root] }, { title: 'empty', messageIds: [] }] })
+  const slots = [{ title: 'ok', messageIds: [root] }, { title: 'empty', messageIds: [] }];
+  const error = await splitConversation(f.deps, { actor: agent, channelId: 'C1', threadId: root, messages: conversation, slots })
     .catch((e: unknown) => e);
   expect(error).toBeInstanceOf(SplitSlotError);
   expect(error).toMatchObject({ slot: 2, code: 'split_slot_without_messages' });

@@ -32,7 +32,9 @@ export function automationContext(db: TestDatabase, instanceId: string): { conte
       store: db.store,
       clock: { now: () => new Date() },
       translate,
-      settings: { defaultLocale: 'en', reminderSteps: config.PENDING_REMINDER_AFTER, autoCloseAfterMs: config.PENDING_AUTO_CLOSE_AFTER, firstResponseSlaMs: config.FIRST_RESPONSE_SLA },
+      settings: {
+        defaultLocale: 'en', reminderSteps: config.PENDING_REMINDER_AFTER, autoCloseAfterMs: config.PENDING_AUTO_CLOSE_AFTER, firstResponseSlaMs: config.FIRST_RESPONSE_SLA,
+      },
     },
     platformRecords: db.records,
     outboxQueue: createOutboxQueue(db.dataSource, instanceId),
@@ -51,15 +53,8 @@ export function notice(key: string, seq: number, kind: 'ticket_card' | 'thread_n
     platform: 'slack',
     orderingKey: `ticket:${ticketId}`,
     ticketNumber: Number(key),
-    body: kind === 'ticket_card' ? { kind, ticketId } : { kind, ticketId, notice: { key: 'notices.status_changed_auto', params: { number: Number(key), seq, status: 'open' }, locale: 'en' } },
+    body: kind === 'ticket_card'
+      ? { kind, ticketId }
+      : { kind, ticketId, notice: { key: 'notices.status_changed_auto', params: { number: Number(key), seq, status: 'open' }, locale: 'en' } },
   };
-}
-
-/** Waits until `check` holds, polling; fails with `what` after `timeoutMs`. */
-export async function eventually(what: string, check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { changeStatus, openTicket, type Notice, type Ticket, type UseCaseDeps } from '../../src/core';
+import { changeStatus, openTicket, type Ticket, type UseCaseDeps } from '../../src/core';
 import { person } from './core-fixture';
 
 export const HOUR = 3_600_000;
@@ -7,25 +7,6 @@ export const DAY = 24 * HOUR;
 
 export const customer = person('U_CUST');
 export const agent = person('U_AGENT', true);
-
-export interface OutboxRow {
-  id: string;
-  kind: string;
-  ordering_key: string;
-  status: string;
-  payload: { kind: string; ticketId?: string; notice?: Notice };
-}
-
-/** The posts the outbox holds for one ticket, oldest first. */
-export async function postsOf(ds: DataSource, ticketId: string, kind?: string): Promise<OutboxRow[]> {
-  const rows: OutboxRow[] = await ds.query(
-    `SELECT id, kind, ordering_key, status, payload FROM outbox WHERE payload->>'ticketId' = $1 AND ($2::text IS NULL OR kind = $2) ORDER BY id`,
-    [ticketId, kind ?? null],
-  );
-  return rows;
-}
-
-export const noticeKeys = (rows: OutboxRow[]) => rows.map((r) => r.payload.notice?.key ?? r.kind);
 
 /** A ticket opened by the customer and put to Pending by an agent at the clock's now. */
 export async function pendingTicket(deps: UseCaseDeps, title = 'VPN drops'): Promise<Ticket> {

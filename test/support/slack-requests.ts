@@ -26,7 +26,7 @@ export class SlackRequests {
     const signed: Record<string, string> = sign === false ? {} : { 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature(body, timestamp, sign.secret) };
     const res = await fetch(`${this.baseUrl}/slack/events`, { method: 'POST', headers: { 'content-type': contentType, ...signed, ...headers }, body });
     const text = await res.text();
-    let json: unknown = null;
+    let json: unknown;
     try {
       json = text ? JSON.parse(text) : null;
     } catch {
@@ -45,7 +45,8 @@ export class SlackRequests {
 
   event(event: Record<string, unknown>, opts: { eventId?: string; retryNum?: number } = {}): Promise<SlackResponse> {
     const body = JSON.stringify({
-      token: 'legacy', team_id: this.team, api_app_id: 'A1', type: 'event_callback', event_id: opts.eventId ?? `Ev${randomBytes(5).toString('hex')}`, event_time: Math.floor(Date.now() / 1000),
+      token: 'legacy', team_id: this.team, api_app_id: 'A1', type: 'event_callback', event_id: opts.eventId ?? `Ev${randomBytes(5).toString('hex')}`,
+      event_time: Math.floor(Date.now() / 1000),
       authorizations: [{ team_id: this.team, user_id: 'U_BOT', is_bot: true }], event,
     });
     const headers: Record<string, string> = opts.retryNum !== undefined ? { 'x-slack-retry-num': String(opts.retryNum), 'x-slack-retry-reason': 'http_timeout' } : {};
@@ -58,7 +59,9 @@ export class SlackRequests {
   }
 
   /** A person's message in a channel (or a thread), as the Events API delivers it. */
-  message(userId: string, channel: string, ts: string, text: string, extra: Record<string, unknown> = {}, opts: { eventId?: string; retryNum?: number } = {}): Promise<SlackResponse> {
+  message(
+    userId: string, channel: string, ts: string, text: string, extra: Record<string, unknown> = {}, opts: { eventId?: string; retryNum?: number } = {},
+  ): Promise<SlackResponse> {
     return this.event({ type: 'message', channel, user: userId, text, ts, channel_type: 'channel', ...extra }, opts);
   }
 
@@ -85,7 +88,11 @@ export class SlackRequests {
       type: 'block_actions', trigger_id: 'trig-action', user: { id: userId, team_id: this.team }, response_url: 'https://hooks.example/2',
       ...(where.home
         ? { container: { type: 'view', view_id: 'V_HOME' }, view: { id: 'V_HOME', type: 'home', blocks: [] } }
-        : { container: { type: 'message', channel_id: where.channel, message_ts: where.messageTs ?? '1.1' }, channel: { id: where.channel, name: 'x' }, message: { ts: where.messageTs ?? '1.1', text: '' } }),
+        : {
+          container: { type: 'message', channel_id: where.channel, message_ts: where.messageTs ?? '1.1' },
+          channel: { id: where.channel, name: 'x' },
+          message: { ts: where.messageTs ?? '1.1', text: '' },
+        }),
       actions: [action],
     });
   }

@@ -3,6 +3,9 @@ import { startChamado, type RunningApp, type StartOptions } from '../../src/app'
 import { createLogger } from '../../src/logger';
 import { createTestDatabase, type TestDatabase } from './database';
 import { FakeBotConnector } from '../fakes/fake-bot-connector';
+import { eventually } from './eventually';
+
+export { eventually } from './eventually';
 
 export const TENANT = 'tenant-1';
 export const WS = `teams:${TENANT}`;
@@ -13,6 +16,25 @@ export const CUSTOMER = { id: '29:customer', name: 'Carlos Customer' };
 export const OTHER = { id: '29:other', name: 'Olga Other' };
 
 export type Json = Record<string, unknown>;
+
+/** A ticket a test opened in the Teams channel: `root` is its card's activity id, `thread` the thread's conversation id. */
+export interface TeamsTicket {
+  id: string;
+  number: number;
+  title: string;
+  root: string;
+  thread: string;
+}
+
+export interface TeamsTicketRow {
+  id: string;
+  status: string;
+  assignee_id: string | null;
+  thread_id: string | null;
+  follow_up_of: string | null;
+}
+
+let titles = 0;
 
 /** A test file's own database, fake Bot Connector and app: set up before its tests, torn down after. */
 export class TeamsSuite {
@@ -31,6 +53,31 @@ export class TeamsSuite {
       await this.connector.stop();
       await this.db?.drop();
     });
+  }
+
+  /**
+   * `@Chamado new <title>` in the channel, waiting for the card's thread: every test opens the
+   * tickets it needs. The title is made unique unless given.
+   */
+  async openTicket(opts: { from?: Person; title?: string; locale?: string } = {}): Promise<TeamsTicket> {
+    const title = opts.title ?? `Something broke ${++titles}`;
+    const byTitle = (): Promise<{ id: string; number: number; thread_id: string | null }[]> =>
+      this.db.dataSource.query('SELECT id, number, thread_id FROM tickets WHERE title = $1 AND workspace_id = $2', [title, WS]);
+    // Another test may have opened a ticket of the same title: this one is the one that was not there before.
+    const earlier = new Set((await byTitle()).map((t) => t.id));
+    const res = await postActivity(this.app, channelCommand(this.connector, `new ${title}`, { from: opts.from ?? CUSTOMER, locale: opts.locale }));
+    if (res.status !== 200) throw new Error(`@Chamado new answered ${res.status}: ${res.text}`);
+    const mine = async () => {
+      const row = (await byTitle()).find((t) => !earlier.has(t.id));
+      return row?.thread_id ? { id: row.id, number: row.number, root: row.thread_id } : undefined;
+    };
+    const { id, number, root } = await eventually(mine, `the card of "${title}"`);
+    return { id, number, title, root, thread: `${CHANNEL};messageid=${root}` };
+  }
+
+  /** Ticket #n of the Teams workspace, or undefined. */
+  async ticket(number: number): Promise<TeamsTicketRow | undefined> {
+    return (await this.db.dataSource.query('SELECT id, status, assignee_id, thread_id, follow_up_of FROM tickets WHERE number = $1 AND workspace_id = $2', [number, WS]))[0];
   }
 
   /** A new app on the same database, as after a deploy. */
@@ -53,7 +100,7 @@ export async function postActivity(app: RunningApp, activity: unknown, headers: 
     body: typeof activity === 'string' ? activity : JSON.stringify(activity),
   });
   const text = await res.text();
-  let body: unknown = null;
+  let body: unknown;
   try {
     body = text ? JSON.parse(text) : null;
   } catch {
@@ -151,7 +198,13 @@ export interface MessagePayloadOptions {
 }
 
 /** A message-extension invoke (`composeExtension/fetchTask` or `/submitAction`) on a channel message. */
-export function extensionInvoke(connector: FakeBotConnector, name: 'composeExtension/fetchTask' | 'composeExtension/submitAction', commandId: string, payload: MessagePayloadOptions, opts: { from?: Person; locale?: string; data?: Json } = {}): Json {
+export function extensionInvoke(
+  connector: FakeBotConnector,
+  name: 'composeExtension/fetchTask' | 'composeExtension/submitAction',
+  commandId: string,
+  payload: MessagePayloadOptions,
+  opts: { from?: Person; locale?: string; data?: Json } = {},
+): Json {
   const root = payload.replyToId ?? payload.id;
   const author = payload.from ?? CUSTOMER;
   return {
@@ -186,14 +239,4 @@ export function installUpdate(connector: FakeBotConnector, locale = 'en-US'): Js
     membersAdded: [{ id: BOT.id }],
     channelData: { tenant: { id: TENANT }, team: { id: '19:team@thread.tacv2' }, channel: { id: CHANNEL }, eventType: 'teamMemberAdded' },
   };
-}
-
-export async function waitFor<T>(probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, what: string, timeoutMs = 8000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }

@@ -70,13 +70,19 @@ export async function openTicketIn(repos: Repositories, deps: UseCaseDeps, input
   await repos.outbox.enqueue({
     ...post,
     orderingKey: `triage:${ticket.workspaceId}`,
-    body: { kind: 'triage_announcement', ticketId: ticket.id, notice: { key: 'notices.triage_new', params: { number: ticket.number, title: ticket.title }, locale: deps.settings.defaultLocale, mentions: [requesterId] } },
+    body: {
+      kind: 'triage_announcement', ticketId: ticket.id,
+      notice: { key: 'notices.triage_new', params: { number: ticket.number, title: ticket.title }, locale: deps.settings.defaultLocale, mentions: [requesterId] },
+    },
   }, now);
   if (input.followUpOf) {
     await repos.outbox.enqueue({
       ...post,
       orderingKey: ticketKey(ticket),
-      body: { kind: 'thread_notice', ticketId: ticket.id, notice: { key: 'notices.follow_up_of', params: { number: ticket.number, original: input.followUpOf.number }, locale, actions: ['reopen_original'] } },
+      body: {
+        kind: 'thread_notice', ticketId: ticket.id,
+        notice: { key: 'notices.follow_up_of', params: { number: ticket.number, original: input.followUpOf.number }, locale, actions: ['reopen_original'] },
+      },
     }, now);
   }
   return ticket;

@@ -46,7 +46,10 @@ export async function postCardUpdate(repos: Repositories, ticket: Ticket, at: Da
 
 export async function postThreadNotice(repos: Repositories, ticket: Ticket, notice: Notice, at: Date): Promise<void> {
   await repos.outbox.enqueue(
-    { workspaceId: ticket.workspaceId, platform: ticket.platform, orderingKey: ticketKey(ticket), ticketNumber: ticket.number, body: { kind: 'thread_notice', ticketId: ticket.id, notice } },
+    {
+      workspaceId: ticket.workspaceId, platform: ticket.platform, orderingKey: ticketKey(ticket), ticketNumber: ticket.number,
+      body: { kind: 'thread_notice', ticketId: ticket.id, notice },
+    },
     at,
   );
 }

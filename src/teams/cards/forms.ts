@@ -43,7 +43,10 @@ export function splitForm(t: TFunction, messages: ChatMessage[], names: Map<stri
   for (let k = 1; k <= MAX_SPLIT_SLOTS; k++) {
     slots.push(
       { type: 'Input.Text', id: `title_${k}`, label: t('teams:split.slot_title', { slot: k }), maxLength: MAX_TITLE_LENGTH, value: values[`title_${k}`] ?? '', separator: k > 1 },
-      { type: 'Input.ChoiceSet', id: `messages_${k}`, label: t('teams:split.slot_messages', { slot: k }), isMultiSelect: true, style: 'expanded', choices, value: values[`messages_${k}`] ?? '' },
+      {
+        type: 'Input.ChoiceSet', id: `messages_${k}`, label: t('teams:split.slot_messages', { slot: k }), isMultiSelect: true, style: 'expanded', choices,
+        value: values[`messages_${k}`] ?? '',
+      },
     );
   }
   return adaptiveCard(

@@ -32,7 +32,8 @@ export async function keepChannelMessage(teams: TeamsContext, turn: TurnContext,
   }
   if (outcome.kind === 'recorded' || outcome.kind === 'follow_up') {
     const ticket = outcome.kind === 'recorded' ? outcome.ticket : outcome.original;
-    teams.context.log.info({ platform: 'teams', ticket: ticket.number, outcome: outcome.kind, followUp: outcome.kind === 'follow_up' ? outcome.followUp.number : undefined }, 'thread message recorded');
+    const followUp = outcome.kind === 'follow_up' ? outcome.followUp.number : undefined;
+    teams.context.log.info({ platform: 'teams', ticket: ticket.number, outcome: outcome.kind, followUp }, 'thread message recorded');
   }
 }
 

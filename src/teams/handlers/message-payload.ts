@@ -28,7 +28,9 @@ export function pickedMessage(activity: Partial<Activity>, action: MessagingExte
   const { channelId, threadId } = splitConversationId(activity.conversation?.id ?? '');
   const root = threadId ?? payload.replyToId ?? payload.id;
   const body = payload.body.contentType === 'html' ? htmlToText(payload.body.content) : payload.body.content.trim();
-  const files = filesOf((payload.attachments ?? []).map((a) => ({ contentType: a.contentType ?? undefined, contentUrl: a.contentUrl ?? undefined, name: a.name ?? undefined, content: a.content })));
+  const files = filesOf((payload.attachments ?? []).map((a) => ({
+    contentType: a.contentType ?? undefined, contentUrl: a.contentUrl ?? undefined, name: a.name ?? undefined, content: a.content,
+  })));
   const postedAt = payload.createdDateTime ? new Date(payload.createdDateTime) : new Date();
   return {
     message: {

@@ -1,9 +1,10 @@
 import { changeStatus, openTicket, type Ticket, type UseCaseDeps } from '../../../src/core';
 import { FakeChatEndpoint } from '../../fakes/fake-chat-endpoint';
 import { customer, agent } from '../../support/automation-fixture';
-import { automationContext, eventually } from '../../support/automation-context';
-import { buildDist, startInstance, stopInstance, type Instance } from '../../support/automation-instances';
+import { automationContext } from '../../support/automation-context';
+import { killAllInstances, startInstance, stopInstance } from '../../support/automation-instances';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
+import { eventually } from '../../support/eventually';
 
 jest.setTimeout(60_000);
 
@@ -19,16 +20,14 @@ const automation = {
 let fake: FakeChatEndpoint;
 let blackHole: FakeChatEndpoint;
 const dbs: TestDatabase[] = [];
-const instances: Instance[] = [];
 
 beforeAll(async () => {
-  buildDist();
   fake = await new FakeChatEndpoint().start();
   blackHole = await new FakeChatEndpoint().start();
   blackHole.answerWith(() => ({ hang: true }));
 });
 afterAll(async () => {
-  await Promise.all(instances.map((i) => stopInstance(i, 'SIGKILL')));
+  await killAllInstances();
   await fake.stop();
   await blackHole.stop();
   for (const db of dbs) await db.drop();
@@ -48,7 +47,7 @@ async function tickets(deps: UseCaseDeps, n: number): Promise<{ pending: Ticket[
 /** Waits for every ticket's automation to finish and every post to be out, then checks each happened once. */
 async function expectEachOnce(db: TestDatabase, all: { pending: Ticket[]; open: Ticket[] }): Promise<void> {
   const ids = [...all.pending, ...all.open].map((t) => t.id);
-  await eventually('every pending ticket is auto-closed, every open one alerted, the outbox empty', async () => {
+  await eventually(async () => {
     const [row] = await db.dataSource.query(
       `SELECT (SELECT count(*) FROM tickets WHERE id = ANY($1) AND status = 'pending') AS pending,
               (SELECT count(*) FROM tickets WHERE id = ANY($1) AND status = 'open' AND sla_alerted_at IS NULL) AS unalerted,
@@ -56,13 +55,14 @@ async function expectEachOnce(db: TestDatabase, all: { pending: Ticket[]; open: 
       [ids],
     );
     return Number(row.pending) + Number(row.unalerted) + Number(row.queued) === 0;
-  }, 30_000);
+  }, 'every pending ticket is auto-closed, every open one alerted, the outbox empty', 30_000);
   const mine = fake.accepted.filter((p) => p.body.ticketId && ids.includes(p.body.ticketId));
   const count = (ticketId: string, match: (p: (typeof mine)[number]) => boolean) => mine.filter((p) => p.body.ticketId === ticketId && match(p)).length;
   const problems: string[] = [];
   for (const t of all.pending) {
     const reminder = (step: number) => (p: (typeof mine)[number]) => p.body.notice?.key === 'notices.reminder' && p.body.notice.params.step === step;
-    const counts = [count(t.id, reminder(1)), count(t.id, reminder(2)), count(t.id, (p) => p.body.notice?.key === 'notices.auto_closed'), count(t.id, (p) => p.kind === 'ticket_card')];
+    const autoClosed = (p: (typeof mine)[number]) => p.body.notice?.key === 'notices.auto_closed';
+    const counts = [count(t.id, reminder(1)), count(t.id, reminder(2)), count(t.id, autoClosed), count(t.id, (p) => p.kind === 'ticket_card')];
     if (counts.join() !== '1,1,1,1') problems.push(`#${t.number} reminder1, reminder2, auto_closed, card = ${counts.join()}`);
   }
   for (const t of all.open) {
@@ -81,7 +81,6 @@ test('two instances, one-second cron: each reminder, alert and notice exactly on
   dbs.push(db);
   const env = { ...automation, DATABASE_URL: db.url, AUTOMATION_CHAT_URL: fake.url };
   const [a, b] = await Promise.all([startInstance(env), startInstance(env)]);
-  instances.push(a, b);
   const { context } = automationContext(db, 'jest');
   const all = await tickets(context.deps, 8);
   await expectEachOnce(db, all);
@@ -98,14 +97,14 @@ test('three instances, one killed with SIGKILL while holding claims: the others 
   fake.accepted.length = 0;
   const env = { ...automation, DATABASE_URL: db.url, AUTOMATION_CHAT_URL: fake.url };
   // The doomed instance talks to a platform that never answers, so it sits on its claims.
-  const [a, b, doomed] = await Promise.all([startInstance(env), startInstance(env), startInstance({ ...env, AUTOMATION_CHAT_URL: blackHole.url, AUTOMATION_HTTP_TIMEOUT_MS: '60000' })]);
-  instances.push(a, b, doomed);
+  const doomedEnv = { ...env, AUTOMATION_CHAT_URL: blackHole.url, AUTOMATION_HTTP_TIMEOUT_MS: '60000' };
+  const [a, b, doomed] = await Promise.all([startInstance(env), startInstance(env), startInstance(doomedEnv)]);
   const { context } = automationContext(db, 'jest');
   const all = await tickets(context.deps, 8);
-  await eventually('the doomed instance holds claims', async () => {
+  await eventually(async () => {
     const [{ n }] = await db.dataSource.query(`SELECT count(*) AS n FROM outbox WHERE locked_by = $1`, [doomed.instanceId]);
     return Number(n) > 0 && blackHole.requests.length > 0;
-  });
+  }, 'the doomed instance holds claims', 15_000);
   const held: { id: string }[] = await db.dataSource.query(`SELECT id FROM outbox WHERE locked_by = $1`, [doomed.instanceId]);
   await stopInstance(doomed, 'SIGKILL');
   await expectEachOnce(db, all);

@@ -1,6 +1,7 @@
 import { changeStatus, recordThreadMessages, setLanguage, setPriority, sweep } from '../../../src/core';
 import { coreFixture, person, type CoreFixture } from '../../support/core-fixture';
-import { agent, customer, DAY, HOUR, noticeKeys, pendingTicket, postsOf, ticketRow } from '../../support/automation-fixture';
+import { agent, customer, DAY, HOUR, pendingTicket, ticketRow } from '../../support/automation-fixture';
+import { noticeKeys, outboxRows } from '../../support/outbox-rows';
 import { openTicket, type Ticket } from '../../../src/core';
 
 let f: CoreFixture;
@@ -23,7 +24,7 @@ describe('reminders', () => {
     f.clock.advance(DAY);
     expect((await run()).reminders).toBe(0);
 
-    const reminders = (await postsOf(f.db.dataSource, ticket.id, 'thread_notice')).filter((r) => r.payload.notice?.key === 'notices.reminder');
+    const reminders = (await outboxRows(f.db.dataSource, ticket.id, 'thread_notice')).filter((r) => r.payload.notice?.key === 'notices.reminder');
     expect(reminders.map((r) => r.payload.notice)).toEqual([1, 2].map((step) => ({
       key: 'notices.reminder',
       params: { number: ticket.number, person: 'U_CUST', step },
@@ -41,7 +42,7 @@ describe('reminders', () => {
     f.clock.advance(5 * DAY);
     const report = await run();
     expect(report.reminders).toBeGreaterThanOrEqual(1);
-    const reminders = (await postsOf(f.db.dataSource, ticket.id)).filter((r) => r.payload.notice?.key === 'notices.reminder');
+    const reminders = (await outboxRows(f.db.dataSource, ticket.id)).filter((r) => r.payload.notice?.key === 'notices.reminder');
     expect(reminders).toHaveLength(1);
     expect(reminders[0].payload.notice?.params.step).toBe(2);
     expect(await ticketRow(f.db.dataSource, ticket.id)).toMatchObject({ reminder_steps_sent: 2 });
@@ -56,7 +57,7 @@ describe('reminders', () => {
     await changeStatus(f.deps, agent, ticket.number, 'pending');
     f.clock.advance(DAY - 1);
     await run();
-    const count = async () => (await postsOf(f.db.dataSource, ticket.id)).filter((r) => r.payload.notice?.key === 'notices.reminder').length;
+    const count = async () => (await outboxRows(f.db.dataSource, ticket.id)).filter((r) => r.payload.notice?.key === 'notices.reminder').length;
     expect(await count()).toBe(1);
     f.clock.advance(1);
     await run();
@@ -78,7 +79,7 @@ describe('reminders', () => {
       await holder.release();
     }
     await run();
-    const reminders = (await postsOf(f.db.dataSource, ticket.id)).filter((r) => r.payload.notice?.key === 'notices.reminder');
+    const reminders = (await outboxRows(f.db.dataSource, ticket.id)).filter((r) => r.payload.notice?.key === 'notices.reminder');
     expect(reminders).toHaveLength(1);
     expect(await ticketRow(f.db.dataSource, ticket.id)).toMatchObject({ reminder_steps_sent: 1 });
   });
@@ -93,17 +94,17 @@ describe('auto-close', () => {
     }
     expect(await ticketRow(f.db.dataSource, ticket.id)).toMatchObject({ status: 'pending' });
     f.clock.advance(DAY);
-    const before = (await postsOf(f.db.dataSource, ticket.id)).length;
+    const before = (await outboxRows(f.db.dataSource, ticket.id)).length;
     expect((await run()).autoClosed).toBeGreaterThanOrEqual(1);
     expect(await ticketRow(f.db.dataSource, ticket.id)).toMatchObject({ status: 'closed', close_reason: 'auto_closed' });
-    const posts = (await postsOf(f.db.dataSource, ticket.id)).slice(before);
+    const posts = (await outboxRows(f.db.dataSource, ticket.id)).slice(before);
     expect(noticeKeys(posts)).toEqual(['card_update', 'notices.auto_closed']);
     expect(posts[1].payload.notice).toMatchObject({ params: { number: ticket.number, status: 'closed', person: 'U_CUST' }, mentions: ['U_CUST'], locale: 'en' });
     const events = await f.db.dataSource.query(`SELECT actor_id, data FROM ticket_events WHERE ticket_id = $1 AND type = 'status_changed' ORDER BY id`, [ticket.id]);
     expect(events.at(-1)).toEqual({ actor_id: null, data: { from: 'pending', to: 'closed', reason: 'auto_closed' } });
     f.clock.advance(DAY);
     await run();
-    expect((await postsOf(f.db.dataSource, ticket.id)).length).toBe(before + 2);
+    expect((await outboxRows(f.db.dataSource, ticket.id)).length).toBe(before + 2);
   });
 
   test("a person's change while Pending keeps the ticket alive", async () => {
@@ -124,21 +125,22 @@ describe('first-response alert', () => {
     const waiting = await openTicket(f.deps, { actor: customer, title: 'Printer jam', channelId: 'C1' });
     const answered = await openTicket(f.deps, { actor: customer, title: 'Mouse', channelId: 'C1' });
     await f.db.records.cardLocations.record(answered.id, 'C1', '1700000000.000900');
-    await recordThreadMessages(f.deps, [{ workspaceId: answered.workspaceId, platform: 'slack', authorIsAgent: true, message: { id: '1700000000.000901', channelId: 'C1', threadId: '1700000000.000900', authorId: 'U_AGENT', text: 'on it', files: [], postedAt: f.clock.now() } }]);
+    const message = { id: '1700000000.000901', channelId: 'C1', threadId: '1700000000.000900', authorId: 'U_AGENT', text: 'on it', files: [], postedAt: f.clock.now() };
+    await recordThreadMessages(f.deps, [{ workspaceId: answered.workspaceId, platform: 'slack', authorIsAgent: true, message }]);
     f.clock.advance(4 * HOUR - 1);
     await run();
-    expect(await postsOf(f.db.dataSource, waiting.id, 'sla_alert')).toHaveLength(0);
+    expect(await outboxRows(f.db.dataSource, waiting.id, 'sla_alert')).toHaveLength(0);
     f.clock.advance(1);
     await run();
     f.clock.advance(HOUR);
     await run();
-    const alerts = await postsOf(f.db.dataSource, waiting.id, 'sla_alert');
+    const alerts = await outboxRows(f.db.dataSource, waiting.id, 'sla_alert');
     expect(alerts.map((a) => a.payload)).toEqual([{
       kind: 'sla_alert',
       ticketId: waiting.id,
       notice: { key: 'notices.sla_alert', params: { number: waiting.number, title: 'Printer jam', person: 'U_CUST' }, locale: 'en', mentions: [] },
     }]);
-    expect(await postsOf(f.db.dataSource, answered.id, 'sla_alert')).toHaveLength(0);
+    expect(await outboxRows(f.db.dataSource, answered.id, 'sla_alert')).toHaveLength(0);
     expect((await ticketRow(f.db.dataSource, waiting.id)).sla_alerted_at).not.toBeNull();
   });
 });

@@ -22,7 +22,8 @@ afterAll(async () => {
 });
 
 const tables = async () =>
-  (await ds.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations' ORDER BY 1`)).map((r: { table_name: string }) => r.table_name);
+  (await ds.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations' ORDER BY 1`))
+    .map((r: { table_name: string }) => r.table_name);
 
 test('migrations create the contract tables and columns on an empty database', async () => {
   expect(await tables()).toEqual([]);
@@ -37,17 +38,25 @@ test('migrations create the contract tables and columns on an empty database', a
   expect(data_type).toBe('jsonb');
 });
 
+/** Every test but the first starts from a migrated database, whatever ran before it (runMigrations applies only what is pending). */
+const migrated = () => ds.runMigrations();
+
 test('the schema rejects values outside the contract', async () => {
+  await migrated();
   await expect(ds.query(`INSERT INTO tickets (workspace_id, platform, number, title, status, requester_id, channel_id) VALUES ('w','slack',1,'t','solved','U','C')`)).rejects.toThrow(/check/i);
   await expect(ds.query(`INSERT INTO tickets (workspace_id, platform, number, title, priority, requester_id, channel_id) VALUES ('w','slack',1,'t','meh','U','C')`)).rejects.toThrow(/check/i);
 });
 
 test('the hot queries have indexes', async () => {
+  await migrated();
   const indexes = (await ds.query(`SELECT indexname FROM pg_indexes WHERE schemaname = 'public'`)).map((r: { indexname: string }) => r.indexname);
-  expect(indexes).toEqual(expect.arrayContaining(['tickets_thread', 'tickets_pending_due', 'tickets_sla_due', 'reminder_schedule_due', 'ticket_participants_user', 'ticket_messages_history', 'outbox_due']));
+  expect(indexes).toEqual(expect.arrayContaining([
+    'tickets_thread', 'tickets_pending_due', 'tickets_sla_due', 'reminder_schedule_due', 'ticket_participants_user', 'ticket_messages_history', 'outbox_due',
+  ]));
 });
 
 test('every migration reverts, leaving an empty database', async () => {
+  await migrated();
   while ((await ds.query(`SELECT count(*)::int AS n FROM migrations`))[0].n > 0) await ds.undoLastMigration();
   expect(await tables()).toEqual([]);
   await ds.runMigrations();
@@ -62,10 +71,14 @@ async function revertTo(name: string): Promise<void> {
 }
 
 test('ParticipantListIndex copies each ticket’s status, age and number onto the participant rows already there', async () => {
+  await migrated();
   await revertTo('ReminderDueIndex1764500000000');
   const [ticket] = await ds.query(`INSERT INTO tickets (workspace_id, platform, number, title, status, requester_id, channel_id, created_at)
     VALUES ('slack:TM', 'slack', 7, 'Old one', 'pending', 'U_OLD', 'C1', '2025-03-04T05:06:07Z') RETURNING id`);
-  await ds.query(`INSERT INTO ticket_participants (ticket_id, user_id, role, workspace_id) VALUES ($1, 'U_OLD', 'requester', 'slack:TM'), ($1, 'U_CC', 'cc', 'slack:TM')`, [ticket.id]);
+  await ds.query(
+    `INSERT INTO ticket_participants (ticket_id, user_id, role, workspace_id) VALUES ($1, 'U_OLD', 'requester', 'slack:TM'), ($1, 'U_CC', 'cc', 'slack:TM')`,
+    [ticket.id],
+  );
   await ds.runMigrations();
   const rows = await ds.query(`SELECT user_id, ticket_status, ticket_created_at, ticket_number FROM ticket_participants WHERE ticket_id = $1 ORDER BY user_id`, [ticket.id]);
   expect(rows).toEqual([
@@ -75,6 +88,7 @@ test('ParticipantListIndex copies each ticket’s status, age and number onto th
 });
 
 test('ReminderSchedule keeps the steps already sent of every Pending ticket, and its revert puts them back', async () => {
+  await migrated();
   await revertTo('ParticipantListIndex1764600000000');
   const insert = (number: number, status: string, pendingSince: string | null, steps: number) => ds.query(
     `INSERT INTO tickets (workspace_id, platform, number, title, status, requester_id, channel_id, pending_since, reminder_steps_sent)

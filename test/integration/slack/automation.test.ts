@@ -2,6 +2,7 @@ import { sweep } from '../../../src/core';
 import { translate } from '../../../src/i18n';
 import type { SlackCall } from '../../fakes/fake-slack-api';
 import { FrozenClock } from '../../support/core-fixture';
+import { pendingPosts } from '../../support/outbox-rows';
 import { eventually, startSlackHarness, unlinked, type SlackHarness } from '../../support/slack-harness';
 
 /**
@@ -39,7 +40,7 @@ function helpers(get: () => SlackHarness) {
     return { number, thread: await threadOf(number) };
   };
   /** Every post the outbox owes has been handled, so "nothing more was sent" can be asserted. */
-  const drained = () => eventually(async () => (await get().sql(`SELECT count(*)::int AS n FROM outbox WHERE status = 'pending'`))[0].n === 0);
+  const drained = () => eventually(async () => (await pendingPosts(get().db.dataSource)) === 0, 'the outbox drained');
   const repliesIn = (thread: string, predicate: (c: SlackCall) => boolean = () => true) =>
     get().fake.callsOf('chat.postMessage', (c) => c.body.thread_ts === thread && predicate(c));
   const isReminder = (c: SlackCall) => buttonsOf(c).some((b) => b.action_id === 'notice_still_need_help');
@@ -183,7 +184,9 @@ describe('with a movable clock and the sweep run by hand', () => {
     await h.slack.click('U_AGENT', 'card_claim', String(claimed.number), { channel: 'C_GENERAL', messageTs: claimed.thread });
     const prioritized = await open('U_CUST', uniqueTitle('Screen cracked'));
     await h.slack.command('U_AGENT', `priority #${prioritized.number} high`);
-    await eventually(async () => (await h.sql(`SELECT count(*)::int AS n FROM tickets WHERE number = ANY($1) AND first_response_at IS NOT NULL`, [[claimed.number, prioritized.number]]))[0].n === 2);
+    const numbers = [claimed.number, prioritized.number];
+    const answered = async () => (await h.sql(`SELECT count(*)::int AS n FROM tickets WHERE number = ANY($1) AND first_response_at IS NOT NULL`, [numbers]))[0].n;
+    await eventually(async () => (await answered()) === 2, 'first responses');
 
     await advance(4 * HOUR);
     expect((await run()).slaAlerts).toBe(0);
@@ -240,7 +243,7 @@ describe('with the real scheduler (every second, durations in seconds)', () => {
     const alert = await h.fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === waiting.thread && String(c.body.text).includes('first-response'), 10_000);
     expect(alert.body.text).not.toContain('<@U_AGENT>');
 
-    await eventually(async () => (await row(pending.number))?.status === 'closed', 15_000);
+    await eventually(async () => (await row(pending.number))?.status === 'closed', 'the auto-close', 15_000);
     expect((await row(pending.number))?.close_reason).toBe('auto_closed');
     const notice = translate('en', 'notices.auto_closed', { number: pending.number, status: 'closed', person: '<@U_CUST>' });
     await h.fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === pending.thread && unlinked(c.body.text).includes(notice));

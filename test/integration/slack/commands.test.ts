@@ -9,7 +9,6 @@ afterAll(async () => { await h.stop(); });
 
 // Card links (`<permalink|#n>`) are checked in card-links.test.ts; here answers are read as people see them.
 const text = (r: { json: { text: string } }) => unlinked(r.json.text);
-const threadOf = (n: number) => eventually(async () => (await h.sql('SELECT thread_id FROM tickets WHERE number = $1', [n]))[0]?.thread_id as string | null);
 
 test('help (and nothing at all) lists the commands, ephemerally, in English by default', async () => {
   for (const line of ['help', '']) {
@@ -23,39 +22,44 @@ test('help (and nothing at all) lists the commands, ephemerally, in English by d
 
 test('new <title> opens a ticket; its card is posted top-level with #n, the title and the status', async () => {
   const r = await h.slack.command('U_CUST', 'new Printer on fire', 'C_GENERAL');
-  expect(text(r)).toBe('Opened ticket #1.');
-  const [row] = await h.sql(`SELECT number, title, status, requester_id FROM tickets WHERE workspace_id = 'slack:T1'`);
-  expect(row).toEqual({ number: 1, title: 'Printer on fire', status: 'open', requester_id: 'U_CUST' });
-  const card = await h.fake.waitFor('chat.postMessage', isCardOf(1));
+  const number = Number(/^Opened ticket #(\d+)\.$/.exec(text(r))?.[1]);
+  expect(number).toBeGreaterThan(0);
+  const [row] = await h.sql(`SELECT title, status, requester_id FROM tickets WHERE workspace_id = 'slack:T1' AND number = $1`, [number]);
+  expect(row).toEqual({ title: 'Printer on fire', status: 'open', requester_id: 'U_CUST' });
+  const card = await h.fake.waitFor('chat.postMessage', isCardOf(number));
   expect(card.body.channel).toBe('C_GENERAL');
-  expect(card.body.text).toBe('#1 Printer on fire (Open)');
+  expect(card.body.text).toBe(`#${number} Printer on fire (Open)`);
   expect(card.token).toBe('xoxb-test');
   const labels = JSON.stringify(card.body.blocks);
   for (const word of ['Claim', 'Pending', 'Close', 'Normal']) expect(labels).toContain(word);
   expect(labels).not.toContain('Reopen');
-  expect(await threadOf(1)).toMatch(/^\d+\.\d+$/);
+  expect(await eventually(async () => (await h.ticket(number))?.thread_id, 'the thread')).toMatch(/^\d+\.\d+$/);
 });
 
 test('a Portuguese speaker (users.info locale) gets Portuguese replies and a Portuguese card', async () => {
-  const r = await h.slack.command('U_PT', 'novo Impressora quebrada');
-  expect(text(r)).toContain('#2');
-  expect(text(r)).not.toBe('Opened ticket #2.');
-  const card = await h.fake.waitFor('chat.postMessage', isCardOf(2));
-  expect(card.body.text).toBe('#2 Impressora quebrada (Aberto)');
+  h.fake.locales.set('U_PT2', 'pt-BR');
+  const r = await h.slack.command('U_PT2', 'novo Impressora quebrada');
+  const number = Number(/#(\d+)/.exec(text(r))?.[1]);
+  expect(number).toBeGreaterThan(0);
+  expect(text(r)).not.toContain('Opened');
+  const card = await h.fake.waitFor('chat.postMessage', isCardOf(number));
+  expect(card.body.text).toBe(`#${number} Impressora quebrada (Aberto)`);
   expect(JSON.stringify(card.body.blocks)).toContain('Assumir');
-  const help = await h.slack.command('U_PT', 'ajuda');
+  const help = await h.slack.command('U_PT2', 'ajuda');
   expect(text(help)).toContain('`novo <título>`');
-  expect(h.fake.callsOf('users.info', (c) => c.body.user === 'U_PT' && String(c.body.include_locale) === 'true').length).toBe(1);
+  // The language is looked up once, then remembered.
+  expect(h.fake.callsOf('users.info', (c) => c.body.user === 'U_PT2' && String(c.body.include_locale) === 'true').length).toBe(1);
 });
 
 test('lang switches the language and is remembered in Postgres', async () => {
-  const r = await h.slack.command('U_CUST', 'lang pt-BR');
+  const { number } = await h.openTicket({ requester: 'U_LANG', title: 'Printer on fire' });
+  const r = await h.slack.command('U_LANG', 'lang pt-BR');
   expect(text(r)).not.toBe(text(await h.slack.command('U_OTHER', 'lang en')));
-  const [pref] = await h.sql(`SELECT locale FROM user_preferences WHERE user_id = 'U_CUST'`);
+  const [pref] = await h.sql(`SELECT locale FROM user_preferences WHERE user_id = 'U_LANG'`);
   expect(pref.locale).toBe('pt-BR');
-  expect(text(await h.slack.command('U_CUST', 'list'))).toContain('Aberto');
-  await h.slack.command('U_CUST', 'idioma en');
-  expect(text(await h.slack.command('U_CUST', 'list'))).toContain('#1 Printer on fire (Open)');
+  expect(text(await h.slack.command('U_LANG', 'list'))).toContain('Aberto');
+  await h.slack.command('U_LANG', 'idioma en');
+  expect(text(await h.slack.command('U_LANG', 'list'))).toContain(`#${number} Printer on fire (Open)`);
 });
 
 test('a wrong command or argument gets one line and the help hint, in the caller\'s language', async () => {
@@ -68,52 +72,56 @@ test('a wrong command or argument gets one line and the help hint, in the caller
 });
 
 test('a customer cannot change status, claim or see another person\'s ticket; nothing changes', async () => {
-  expect(text(await h.slack.command('U_OTHER', 'show #1'))).toContain("can't find ticket #1");
-  expect(text(await h.slack.command('U_OTHER', 'close 1'))).toContain("can't find ticket #1");
-  expect(text(await h.slack.command('U_CUST', 'status #1 pending'))).toContain("You can't do that on ticket #1");
-  expect(text(await h.slack.command('U_CUST', 'claim #1'))).toBe('Only support agents can do that.\nType `/ticket` help to see every command.');
-  expect(text(await h.slack.command('U_CUST', 'priority #1 high'))).toContain('Only support agents');
-  const [row] = await h.sql('SELECT status, assignee_id, priority FROM tickets WHERE number = 1');
+  const { number: n } = await h.openTicket({ requester: 'U_CUST' });
+  expect(text(await h.slack.command('U_STRANGER', `show #${n}`))).toContain(`can't find ticket #${n}`);
+  expect(text(await h.slack.command('U_STRANGER', `close ${n}`))).toContain(`can't find ticket #${n}`);
+  expect(text(await h.slack.command('U_CUST', `status #${n} pending`))).toContain(`You can't do that on ticket #${n}`);
+  expect(text(await h.slack.command('U_CUST', `claim #${n}`))).toBe('Only support agents can do that.\nType `/ticket` help to see every command.');
+  expect(text(await h.slack.command('U_CUST', `priority #${n} high`))).toContain('Only support agents');
+  const [row] = await h.sql('SELECT status, assignee_id, priority FROM tickets WHERE number = $1', [n]);
   expect(row).toEqual({ status: 'open', assignee_id: null, priority: 'normal' });
-  expect(text(await h.slack.command('U_OTHER', 'list'))).toContain('No tickets here.');
+  expect(text(await h.slack.command('U_STRANGER', 'list'))).toContain('No tickets here.');
 });
 
 test('agents: show, claim, assign, priority, status; each change updates the card and posts in the thread', async () => {
-  const thread = await threadOf(1);
-  expect(text(await h.slack.command('U_AGENT', 'show #1'))).toContain('Ticket #1: Printer on fire');
-  expect(text(await h.slack.command('U_AGENT', 'assumir #1'))).toBe('Ticket #1 is yours now.');
-  expect(text(await h.slack.command('U_AGENT', 'assign #1 <@U_AG2|bob>'))).toBe('Ticket #1 is assigned to <@U_AG2>.');
-  expect(text(await h.slack.command('U_AGENT', 'prioridade #1 alta'))).toBe('Ticket #1 now has priority High.');
-  expect(text(await h.slack.command('U_AGENT', 'status #1 pendente'))).toBe('Ticket #1 is now Pending.');
-  const [row] = await h.sql('SELECT status, assignee_id, priority FROM tickets WHERE number = 1');
+  const { number: n, thread } = await h.openTicket({ title: 'Printer on fire' });
+  expect(text(await h.slack.command('U_AGENT', `show #${n}`))).toContain(`Ticket #${n}: Printer on fire`);
+  expect(text(await h.slack.command('U_AGENT', `assumir #${n}`))).toBe(`Ticket #${n} is yours now.`);
+  expect(text(await h.slack.command('U_AGENT', `assign #${n} <@U_AG2|bob>`))).toBe(`Ticket #${n} is assigned to <@U_AG2>.`);
+  expect(text(await h.slack.command('U_AGENT', `prioridade #${n} alta`))).toBe(`Ticket #${n} now has priority High.`);
+  expect(text(await h.slack.command('U_AGENT', `status #${n} pendente`))).toBe(`Ticket #${n} is now Pending.`);
+  const [row] = await h.sql('SELECT status, assignee_id, priority FROM tickets WHERE number = $1', [n]);
   expect(row).toEqual({ status: 'pending', assignee_id: 'U_AG2', priority: 'high' });
   const update = await h.fake.waitFor('chat.update', (c) => c.body.ts === thread && String(c.body.text).includes('(Pending)'));
   expect(update.body.channel).toBe('C_GENERAL');
-  const line = await h.fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === thread && String(c.body.text).includes('#1 is now Pending'));
+  expect(JSON.stringify(update.body.blocks)).toContain('Reopen');
+  const line = await h.fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === thread && String(c.body.text).includes(`#${n} is now Pending`));
   expect(line.body.text).toContain('<@U_AGENT>');
-  expect(JSON.stringify((await h.fake.waitFor('chat.update', (c) => String(c.body.text).includes('(Pending)'))).body.blocks)).toContain('Reopen');
 });
 
 test('the requester may close and reopen their own ticket (fechar / reabrir), cc and uncc, and nudge', async () => {
-  expect(text(await h.slack.command('U_CUST', 'fechar #1'))).toBe('Ticket #1 is now Closed.');
-  expect(text(await h.slack.command('U_CUST', 'reabrir 1'))).toBe('Ticket #1 is now Open.');
-  expect(text(await h.slack.command('U_CUST', 'cc #1 <@U_COLL|carol> <@U_COLL2>'))).toBe('<@U_COLL>, <@U_COLL2> will be kept informed on ticket #1.');
-  expect(text(await h.slack.command('U_COLL', 'list'))).toContain('#1 Printer on fire');
-  expect(text(await h.slack.command('U_CUST', 'uncc #1 <@U_COLL2>'))).toBe('<@U_COLL2> removed from ticket #1.');
-  expect(text(await h.slack.command('U_CUST', 'cobrar #1'))).toBe('I asked for an update on ticket #1.');
-  const thread = await threadOf(1);
+  const { number: n, thread } = await h.openTicket({ requester: 'U_REQ', title: 'Printer on fire' });
+  await h.slack.command('U_AGENT', `assign #${n} <@U_AG2|bob>`);
+  expect(text(await h.slack.command('U_REQ', `fechar #${n}`))).toBe(`Ticket #${n} is now Closed.`);
+  expect(text(await h.slack.command('U_REQ', `reabrir ${n}`))).toBe(`Ticket #${n} is now Open.`);
+  expect(text(await h.slack.command('U_REQ', `cc #${n} <@U_COLL|carol> <@U_COLL2>`))).toBe(`<@U_COLL>, <@U_COLL2> will be kept informed on ticket #${n}.`);
+  expect(text(await h.slack.command('U_COLL', 'list'))).toContain(`#${n} Printer on fire`);
+  expect(text(await h.slack.command('U_REQ', `uncc #${n} <@U_COLL2>`))).toBe(`<@U_COLL2> removed from ticket #${n}.`);
+  expect(text(await h.slack.command('U_REQ', `cobrar #${n}`))).toBe(`I asked for an update on ticket #${n}.`);
   await h.fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === thread && String(c.body.text).includes('<@U_AG2>') && String(c.body.text).includes('update'));
-  const roles = await h.sql(`SELECT user_id, role FROM ticket_participants p JOIN tickets t ON t.id = p.ticket_id WHERE t.number = 1 ORDER BY role, user_id`);
-  expect(roles).toEqual([{ user_id: 'U_AG2', role: 'assignee' }, { user_id: 'U_COLL', role: 'cc' }, { user_id: 'U_CUST', role: 'requester' }]);
+  const roles = await h.sql(`SELECT user_id, role FROM ticket_participants p JOIN tickets t ON t.id = p.ticket_id WHERE t.number = $1 ORDER BY role, user_id`, [n]);
+  expect(roles).toEqual([{ user_id: 'U_AG2', role: 'assignee' }, { user_id: 'U_COLL', role: 'cc' }, { user_id: 'U_REQ', role: 'requester' }]);
 });
 
 test('list filters (lista fechados / all) and show for a CC', async () => {
-  await h.slack.command('U_CUST', 'new Old problem');
-  await h.slack.command('U_CUST', 'close #3');
-  expect(text(await h.slack.command('U_CUST', 'lista fechados'))).toContain('#3 Old problem (Closed)');
-  expect(text(await h.slack.command('U_CUST', 'list'))).not.toContain('#3');
-  expect(text(await h.slack.command('U_CUST', 'list all'))).toContain('#3');
-  expect(text(await h.slack.command('U_COLL', 'ver #1'))).toContain('Printer on fire');
+  const old = await h.openTicket({ requester: 'U_LIST', title: 'Old problem' });
+  await h.slack.command('U_LIST', `close #${old.number}`);
+  expect(text(await h.slack.command('U_LIST', 'lista fechados'))).toContain(`#${old.number} Old problem (Closed)`);
+  expect(text(await h.slack.command('U_LIST', 'list'))).not.toContain(`#${old.number}`);
+  expect(text(await h.slack.command('U_LIST', 'list all'))).toContain(`#${old.number}`);
+  const watched = await h.openTicket({ requester: 'U_LIST', title: 'Printer on fire' });
+  await h.slack.command('U_LIST', `cc #${watched.number} <@U_WATCH>`);
+  expect(text(await h.slack.command('U_WATCH', `ver #${watched.number}`))).toContain('Printer on fire');
 });
 
 test('new without a title opens the new_ticket modal; split explains the shortcut', async () => {

@@ -46,20 +46,12 @@ test('url_verification is answered with the challenge', async () => {
 });
 
 test('a retried event (X-Slack-Retry-Num, same event_id) is acknowledged and changes nothing', async () => {
-  await h.slack.command('U_CUST', 'new Retry me');
-  const thread = await (async () => {
-    for (let i = 0; i < 100; i++) {
-      const [row] = await h.sql('SELECT thread_id FROM tickets WHERE number = 1');
-      if (row?.thread_id) return row.thread_id as string;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error('card not posted');
-  })();
+  const { id, thread } = await h.openTicket({ title: 'Retry me' });
   const reply = { thread_ts: thread };
-  const history = () => h.sql(`SELECT text FROM ticket_messages m JOIN tickets t ON t.id = m.ticket_id WHERE t.number = 1`);
+  const history = () => h.sql(`SELECT text FROM ticket_messages WHERE ticket_id = $1`, [id]);
   const first = await h.slack.message('U_CUST', 'C_GENERAL', '1790000000.000001', 'first reply', reply, { eventId: 'EvRETRY1' });
   expect(first.status).toBe(200);
-  await eventually(async () => (await history()).length === 1);
+  await eventually(async () => (await history()).length === 1, 'the reply stored');
   const retry = await h.slack.message('U_CUST', 'C_GENERAL', '1790000000.000001', 'first reply', reply, { eventId: 'EvRETRY1', retryNum: 1 });
   expect(retry.status).toBe(200);
   // Same message ts under a different event id (Slack's own duplicate) is also recorded once.
@@ -67,16 +59,17 @@ test('a retried event (X-Slack-Retry-Num, same event_id) is acknowledged and cha
   expect(duplicate.status).toBe(200);
   // A message event is acknowledged only once it has been handled, so the history is final here.
   expect(await history()).toEqual([{ text: 'first reply' }]);
-  const events = await h.sql(`SELECT e.type FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id WHERE t.number = 1 ORDER BY e.created_at`);
+  const events = await h.sql(`SELECT type FROM ticket_events WHERE ticket_id = $1 ORDER BY created_at`, [id]);
   expect(events.map((e: { type: string }) => e.type)).toEqual(['created']);
 });
 
 test('a retried :ticket: reaction (same event_id) opens one ticket, not two', async () => {
   const message = h.fake.addMessage('C_GENERAL', { ts: '1790000000.000900', user: 'U_CUST', text: 'Disk full' });
-  const reaction = { type: 'reaction_added', user: 'U_AGENT', reaction: 'ticket', item: { type: 'message', channel: 'C_GENERAL', ts: message.ts }, item_user: 'U_CUST', event_ts: '9' };
+  const item = { type: 'message', channel: 'C_GENERAL', ts: message.ts };
+  const reaction = { type: 'reaction_added', user: 'U_AGENT', reaction: 'ticket', item, item_user: 'U_CUST', event_ts: '9' };
   expect((await h.slack.event(reaction, { eventId: 'EvREACT1' })).status).toBe(200);
   expect((await h.slack.event(reaction, { eventId: 'EvREACT1', retryNum: 1 })).status).toBe(200);
-  await eventually(async () => (await h.sql(`SELECT 1 FROM tickets WHERE title = 'Disk full'`)).length === 1);
+  await eventually(async () => (await h.sql(`SELECT 1 FROM tickets WHERE title = 'Disk full'`)).length === 1, 'the ticket');
   expect((await h.sql(`SELECT event_id FROM processed_events WHERE event_id = 'EvREACT1'`))).toHaveLength(1);
   expect((await h.sql(`SELECT count(*)::int AS n FROM tickets WHERE title = 'Disk full'`))[0].n).toBe(1);
 });
@@ -87,11 +80,12 @@ test('auth.test is called once at start, not on every request', async () => {
 });
 
 test('the bot\'s own messages and bot messages are ignored', async () => {
-  const [ticket] = await h.sql('SELECT thread_id FROM tickets WHERE number = 1');
-  await h.slack.message('U_BOT', 'C_GENERAL', '1790000000.000050', 'from the bot', { thread_ts: ticket.thread_id });
-  await h.slack.event({ type: 'message', subtype: 'bot_message', bot_id: 'B_OTHER', channel: 'C_GENERAL', text: 'beep', ts: '1790000000.000051', thread_ts: ticket.thread_id });
-  await h.slack.message('U_CUST', 'C_GENERAL', '1790000000.000052', 'a person again', { thread_ts: ticket.thread_id });
-  await eventually(async () => (await h.sql(`SELECT 1 FROM ticket_messages WHERE text = 'a person again'`)).length === 1);
-  const messages = await h.sql(`SELECT text FROM ticket_messages m JOIN tickets t ON t.id = m.ticket_id WHERE t.number = 1 ORDER BY posted_at`);
-  expect(messages.map((m: { text: string }) => m.text)).toEqual(['first reply', 'a person again']);
+  const { id, thread } = await h.openTicket();
+  await h.slack.message('U_CUST', 'C_GENERAL', '1790000000.000049', 'a person first', { thread_ts: thread });
+  await h.slack.message('U_BOT', 'C_GENERAL', '1790000000.000050', 'from the bot', { thread_ts: thread });
+  await h.slack.event({ type: 'message', subtype: 'bot_message', bot_id: 'B_OTHER', channel: 'C_GENERAL', text: 'beep', ts: '1790000000.000051', thread_ts: thread });
+  await h.slack.message('U_CUST', 'C_GENERAL', '1790000000.000052', 'a person again', { thread_ts: thread });
+  await eventually(async () => (await h.sql(`SELECT 1 FROM ticket_messages WHERE ticket_id = $1 AND text = 'a person again'`, [id])).length === 1, 'the last reply');
+  const messages = await h.sql(`SELECT text FROM ticket_messages WHERE ticket_id = $1 ORDER BY posted_at`, [id]);
+  expect(messages.map((m: { text: string }) => m.text)).toEqual(['a person first', 'a person again']);
 });

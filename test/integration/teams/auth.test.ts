@@ -84,7 +84,10 @@ describe('a token that fails verification gets 401 and changes nothing', () => {
   const unsigned = () => `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify(goodClaims())).toString('base64url')}.`;
 
   test.each<[string, () => Record<string, string>]>([
-    ['expired (beyond the five-minute clock tolerance)', () => bearer(signJwt(teamsKey, goodClaims({ iat: nowSeconds() - 7200, nbf: nowSeconds() - 7200, exp: nowSeconds() - 3600 })))],
+    [
+      'expired (beyond the five-minute clock tolerance)',
+      () => bearer(signJwt(teamsKey, goodClaims({ iat: nowSeconds() - 7200, nbf: nowSeconds() - 7200, exp: nowSeconds() - 3600 }))),
+    ],
     ['not yet valid (nbf an hour ahead)', () => bearer(signJwt(teamsKey, goodClaims({ nbf: nowSeconds() + 3600 })))],
     ['for another app (wrong audience)', () => bearer(signJwt(teamsKey, goodClaims({ aud: '00000000-0000-0000-0000-0000000000bb' })))],
     ['with no audience', () => bearer(signJwt(teamsKey, goodClaims({ aud: undefined })))],

@@ -5,7 +5,7 @@ import { createLogger } from '../../../src/logger';
 import { FakeBotConnector } from '../../fakes/fake-bot-connector';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
 import { cardText, cardsOf } from '../../support/teams-cards';
-import { CHANNEL, CUSTOMER, channelCommand, installUpdate, postActivity, startTeamsApp, waitFor } from '../../support/teams-app';
+import { CHANNEL, CUSTOMER, channelCommand, installUpdate, postActivity, startTeamsApp, eventually } from '../../support/teams-app';
 
 let db: TestDatabase;
 const connector = new FakeBotConnector();
@@ -48,7 +48,7 @@ describe('unauthenticated (no app id, not production)', () => {
   test('installing Chamado in a team posts a welcome card in the installer\'s language', async () => {
     const before = connector.calls.length;
     expect((await postActivity(app, installUpdate(connector, 'pt-BR'))).status).toBe(200);
-    const call = await waitFor(() => connector.acceptedSince(before).find((c) => c.conversationId === CHANNEL), 'the welcome card');
+    const call = await eventually(() => connector.acceptedSince(before).find((c) => c.conversationId === CHANNEL), 'the welcome card');
     const text = cardText(cardsOf(call.body)[0]);
     expect(text).toContain('Olá, eu sou o Chamado');
     expect(text).toContain('@Chamado ajuda');

@@ -1,6 +1,6 @@
 import { translate } from '../../../src/i18n';
 import { cardText, parseCard, type Card } from '../../support/teams-cards';
-import { AGENT, CHANNEL, CUSTOMER, OTHER, channelMessage, extensionInvoke, postActivity, TeamsSuite, waitFor } from '../../support/teams-app';
+import { AGENT, CHANNEL, CUSTOMER, OTHER, channelMessage, extensionInvoke, postActivity, TeamsSuite, eventually } from '../../support/teams-app';
 
 const suite = new TeamsSuite();
 const { connector } = suite;
@@ -46,9 +46,9 @@ describe('createTicket', () => {
   test('submitAction opens the ticket with the message as clean text, its files and links as the first history entry', async () => {
     const res = await postActivity(suite.app, extensionInvoke(connector, 'composeExtension/submitAction', 'createTicket', payload, { data: { title: 'VPN keeps dropping' } }));
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ task: { type: 'message', value: 'Opened ticket #1: VPN keeps dropping.' } });
-    const [ticket] = await suite.db.dataSource.query('SELECT id, title, requester_id, channel_id FROM tickets WHERE number = 1');
-    expect(ticket).toMatchObject({ title: 'VPN keeps dropping', requester_id: CUSTOMER.id, channel_id: CHANNEL });
+    const [ticket] = await suite.db.dataSource.query(`SELECT id, number, requester_id, channel_id FROM tickets WHERE title = 'VPN keeps dropping'`);
+    expect(res.body).toEqual({ task: { type: 'message', value: `Opened ticket #${ticket.number}: VPN keeps dropping.` } });
+    expect(ticket).toMatchObject({ requester_id: CUSTOMER.id, channel_id: CHANNEL });
     const [message] = await suite.db.dataSource.query('SELECT author_id, text, attachments FROM ticket_messages WHERE ticket_id = $1', [ticket.id]);
     expect(message.author_id).toBe(CUSTOMER.id);
     expect(message.text).toBe('The VPN drops every 10 minutes since Monday.\nLog: https://logs.example.com/vpn/42');
@@ -56,16 +56,19 @@ describe('createTicket', () => {
       files: [{ name: 'vpn.log', type: 'reference', url: 'https://contoso.sharepoint.com/vpn.log', size: null }],
       links: ['https://logs.example.com/vpn/42'],
     });
-    const created = await waitFor(() => connector.accepted.find((c) => c.path === '/v3/conversations'), 'the ticket card');
-    expect(cardText((created.body.activity as { attachments: { content: unknown }[] }).attachments[0].content)).toContain('#1 VPN keeps dropping: Open');
+    const cardOf = (c: { body: Record<string, unknown> }) => cardText((c.body.activity as { attachments?: { content: unknown }[] } | undefined)?.attachments?.[0]?.content);
+    const created = await eventually(() => connector.accepted.find((c) => c.path === '/v3/conversations' && cardOf(c).includes('VPN keeps dropping')), 'the ticket card');
+    expect(cardOf(created)).toContain(`#${ticket.number} VPN keeps dropping: Open`);
   });
 
   test('an empty title is answered in the task module, in the person\'s language, and opens nothing', async () => {
+    const count = async () => Number((await suite.db.dataSource.query('SELECT count(*) AS n FROM tickets'))[0].n);
+    const before = await count();
     const res = await postActivity(suite.app, extensionInvoke(connector, 'composeExtension/submitAction', 'createTicket', payload, { data: { title: '   ' }, locale: 'pt-BR' }));
     expect(res.status).toBe(200);
     const card = taskCardOf(res.body);
     expect(cardText(card)).toContain(translate('pt-BR', 'errors.title_required'));
-    expect(Number((await suite.db.dataSource.query('SELECT count(*) AS n FROM tickets'))[0].n)).toBe(1);
+    expect(await count()).toBe(before);
   });
 });
 
@@ -83,7 +86,8 @@ describe('splitConversation', () => {
       const activity = channelMessage(connector, m.text, { id: m.id, from: m.from, threadId: m.id === ROOT ? undefined : ROOT });
       expect((await postActivity(suite.app, activity)).status).toBe(200);
     }
-    await waitFor(async () => Number((await suite.db.dataSource.query(`SELECT count(*) AS n FROM conversation_messages WHERE coalesce(thread_id, message_id) = $1`, [ROOT]))[0].n) === 4, 'the thread in the conversation log');
+    const logged = async () => Number((await suite.db.dataSource.query(`SELECT count(*) AS n FROM conversation_messages WHERE coalesce(thread_id, message_id) = $1`, [ROOT]))[0].n);
+    await eventually(async () => (await logged()) === 4, 'the thread in the conversation log');
   });
 
   const payload = { id: '1900000000102', replyToId: ROOT, html: '<p>The jam is on tray 2</p>', from: CUSTOMER };
@@ -107,7 +111,8 @@ describe('splitConversation', () => {
   });
 
   test('a slot with a title but no messages is shown back with the slot named, nothing is opened', async () => {
-    const res = await postActivity(suite.app, extensionInvoke(connector, 'composeExtension/submitAction', 'splitConversation', payload, { data: { title_1: 'Printer jam', messages_1: `${ROOT}`, title_2: 'Broken mouse', messages_2: '' } }));
+    const data = { title_1: 'Printer jam', messages_1: `${ROOT}`, title_2: 'Broken mouse', messages_2: '' };
+    const res = await postActivity(suite.app, extensionInvoke(connector, 'composeExtension/submitAction', 'splitConversation', payload, { data }));
     const card = taskCardOf(res.body);
     expect(cardText(card)).toContain('Ticket 2: Pick at least one message for this ticket.');
     expect(inputs(card).find((f) => f.id === 'title_1')).toMatchObject({ value: 'Printer jam' });
@@ -115,22 +120,31 @@ describe('splitConversation', () => {
   });
 
   test('submit opens one ticket per slot holding exactly its messages; the thread is told every new #n', async () => {
+    // The first requester's last activity is in Portuguese (a refused fetch): the thread is told in Portuguese.
+    await postActivity(suite.app, extensionInvoke(connector, 'composeExtension/fetchTask', 'splitConversation', payload, { from: CUSTOMER, locale: 'pt-BR' }));
     const before = connector.calls.length;
     const res = await postActivity(suite.app, extensionInvoke(connector, 'composeExtension/submitAction', 'splitConversation', payload, {
       data: { title_1: 'Printer jam', messages_1: `${ROOT},1900000000102`, title_2: 'Broken mouse', messages_2: '1900000000101,1900000000103', title_3: '', messages_3: '' },
     }));
-    expect(res.body).toEqual({ task: { type: 'message', value: 'Created 2 tickets: #2, #3.' } });
+    const created = /^Created 2 tickets: #(\d+), #(\d+)\.$/.exec(String((res.body as TaskResponse).task.value));
+    expect(created).not.toBeNull();
+    const [first, second] = [Number(created![1]), Number(created![2])];
     const rows: { number: number; title: string; requester_id: string; ids: string[] }[] = await suite.db.dataSource.query(
       `SELECT t.number, t.title, t.requester_id, array_agg(m.platform_message_id ORDER BY m.platform_message_id) AS ids
-       FROM tickets t JOIN ticket_messages m ON m.ticket_id = t.id WHERE t.number IN (2, 3) GROUP BY t.id ORDER BY t.number`,
+       FROM tickets t JOIN ticket_messages m ON m.ticket_id = t.id WHERE t.number IN ($1, $2) GROUP BY t.id ORDER BY t.number`,
+      [first, second],
     );
     expect(rows).toEqual([
-      { number: 2, title: 'Printer jam', requester_id: CUSTOMER.id, ids: [ROOT, '1900000000102'] },
-      { number: 3, title: 'Broken mouse', requester_id: OTHER.id, ids: ['1900000000101', '1900000000103'] },
+      { number: first, title: 'Printer jam', requester_id: CUSTOMER.id, ids: [ROOT, '1900000000102'] },
+      { number: second, title: 'Broken mouse', requester_id: OTHER.id, ids: ['1900000000101', '1900000000103'] },
     ]);
-    const summary = await waitFor(() => connector.acceptedSince(before).find((c) => c.conversationId === `${CHANNEL};messageid=${ROOT}` && String(c.body.text).includes('#3 Broken mouse')), 'the split summary in the thread');
+    const summary = await eventually(
+      () => connector.acceptedSince(before).find((c) => c.conversationId === `${CHANNEL};messageid=${ROOT}` && String(c.body.text).includes(`#${second} Broken mouse`)),
+      'the split summary in the thread',
+    );
     // In the first requester's language: the customer's last activity (the refused fetch above) was in Portuguese.
-    expect(summary.body.text).toBe([translate('pt-BR', 'notices.split_summary', { count: 2 }), '- #2 Printer jam', '- #3 Broken mouse'].join('\n\n'));
+    const lines = [translate('pt-BR', 'notices.split_summary', { count: 2 }), `- #${first} Printer jam`, `- #${second} Broken mouse`];
+    expect(summary.body.text).toBe(lines.join('\n\n'));
   });
 
   test('an unknown command id is answered, not crashed on', async () => {

@@ -1,0 +1,35 @@
+'use strict';
+/**
+ * `node -r ./test/support/register-ts.js src/main.ts`: runs the TypeScript sources in a child
+ * process, transpiled on load by @swc/core with the settings jest uses (jest.config.js), so tests
+ * that need a real process (the bot's exit codes, several instances side by side) test the code
+ * as it is now, without a build they would depend on. Types are `npm run typecheck`'s job.
+ */
+const fs = require('node:fs');
+const Module = require('node:module');
+const { transformSync } = require('@swc/core');
+
+const options = (filename) => ({
+  filename,
+  jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+  module: { type: 'commonjs' },
+  sourceMaps: 'inline',
+});
+
+// src imports its own modules as './x.js' (what ESM output needs); here that module is './x.ts'.
+const resolve = Module._resolveFilename;
+Module._resolveFilename = function resolveTs(request, parent, ...rest) {
+  if (request.startsWith('.') && request.endsWith('.js') && parent?.filename?.endsWith('.ts')) {
+    const ts = `${request.slice(0, -3)}.ts`;
+    try {
+      return resolve.call(this, ts, parent, ...rest);
+    } catch {
+      // not a TypeScript module after all: resolve the request as written
+    }
+  }
+  return resolve.call(this, request, parent, ...rest);
+};
+
+require.extensions['.ts'] = (module, filename) => {
+  module._compile(transformSync(fs.readFileSync(filename, 'utf8'), options(filename)).code, filename);
+};
