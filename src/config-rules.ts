@@ -17,20 +17,20 @@ const EMAIL_ONLY = ['EMAIL_FROM', 'SMTP_INBOUND_PORT', 'EMAIL_INBOUND_SECRET', '
 export function configDependencyProblems(s: Settings, env: NodeJS.ProcessEnv = process.env): string[] {
   const problems: string[] = [];
   if (s.SLACK_BOT_TOKEN && !s.SLACK_SIGNING_SECRET) {
-    problems.push('SLACK_SIGNING_SECRET is not set, but SLACK_BOT_TOKEN is: Slack needs both (Basic Information → App Credentials → Signing Secret).');
+    problems.push('SLACK_SIGNING_SECRET: missing; Slack needs it with SLACK_BOT_TOKEN (Basic Information → App Credentials → Signing Secret).');
   }
   if (s.SLACK_SIGNING_SECRET && !s.SLACK_BOT_TOKEN) {
-    problems.push('SLACK_BOT_TOKEN is not set, but SLACK_SIGNING_SECRET is: Slack needs both (OAuth & Permissions → Bot User OAuth Token, xoxb-…).');
+    problems.push('SLACK_BOT_TOKEN: missing; Slack needs it with SLACK_SIGNING_SECRET (OAuth & Permissions → Bot User OAuth Token, xoxb-…).');
   }
   if (s.SLACK_APP_TOKEN && !s.SLACK_BOT_TOKEN && !s.SLACK_SIGNING_SECRET) {
-    problems.push('SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are not set, but SLACK_APP_TOKEN is: Socket Mode needs all three.');
+    problems.push('SLACK_BOT_TOKEN: missing, and SLACK_SIGNING_SECRET too; Socket Mode (SLACK_APP_TOKEN) needs all three.');
   }
   if (s.SMTP_URL) {
-    if (!s.EMAIL_FROM) problems.push('EMAIL_FROM is not set, but SMTP_URL is: e-mail needs the support address, like support@acme.example.');
-    if (!s.EMAIL_TICKETS_CHANNEL) problems.push('EMAIL_TICKETS_CHANNEL is not set, but SMTP_URL is: e-mail needs slack:<channel id> or teams:<conversation id> for its tickets.');
+    if (!s.EMAIL_FROM) problems.push('EMAIL_FROM: missing; e-mail (SMTP_URL) needs the support address, like support@acme.example.');
+    if (!s.EMAIL_TICKETS_CHANNEL) problems.push('EMAIL_TICKETS_CHANNEL: missing; e-mail (SMTP_URL) needs slack:<channel id> or teams:<conversation id> for its tickets.');
   } else {
     const given = [...EMAIL_ONLY.filter((name) => s[name] !== undefined), ...(env.EMAIL_MAX_BYTES?.trim() ? ['EMAIL_MAX_BYTES'] : [])];
-    if (given.length > 0) problems.push(`SMTP_URL is not set, but ${given.join(', ')} ${given.length === 1 ? 'is' : 'are'}: ${given.length === 1 ? 'it only works' : 'they only work'} with SMTP_URL.`);
+    if (given.length > 0) problems.push(`SMTP_URL: missing; ${given.join(', ')} ${given.length === 1 ? 'only works' : 'only work'} with it.`);
   }
   return problems;
 }

@@ -183,7 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const problems = new Map<string, string>();
     for (const issue of result.error.issues) {
       const name = String(issue.path[0] ?? 'environment');
-      if (!problems.has(name)) problems.set(name, `${name} ${issue.message}.`);
+      if (!problems.has(name)) problems.set(name, `${name}: ${issue.message}.`);
     }
     throw new ConfigError([...problems.values()]);
   }

@@ -61,7 +61,7 @@ test.each([
   const fresh = await mkdtemp(path.join(tmpdir(), 'chamado-start-'));
   const r = await run({ ...env, DATA_DIR: fresh });
   expect(r.code).toBe(1);
-  expect(r.stderr).toMatch(new RegExp(`^Chamado cannot start: ${name} [^\\n]+\\n$`));
+  expect(r.stderr).toMatch(new RegExp(`^Chamado cannot start: ${name}: [^\\n]+\\n$`));
   expect(r.stdout).toBe('');
   expect(r.stderr + r.stdout).not.toContain(secret);
   expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
