@@ -131,7 +131,7 @@ describe('with a movable clock and the sweep run by hand', () => {
     await eventually(async () => (await row(number))?.status === 'closed');
     expect((await row(number))?.close_reason).toBe('closed_by_requester');
     await h.fake.waitFor('chat.update', (c) => c.body.ts === thread && String(c.body.text).includes('(Fechado)'));
-    await h.fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === thread && String(c.body.text).includes(`#${number} agora está Fechado`));
+    await h.fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === thread && String(c.body.text).includes(`O #${number} agora está fechado`));
   });
 
   test('each reminder step once, then the auto-close: card updated, notice in the thread, closed as auto_closed, once', async () => {
