@@ -62,10 +62,11 @@ export async function announceStatus(repos: Repositories, deps: CoreDeps, ticket
 }
 
 /** A duration as a count and a unit a sentence can name (`$t(duration_words.{{waitUnit}}, …)`). */
-export function waitWords(ms: number): { waitCount: number; waitUnit: 'days' | 'hours' | 'minutes' } {
+export function waitWords(ms: number): { waitCount: number; waitUnit: 'days' | 'hours' | 'minutes' | 'seconds' } {
   if (ms >= 86_400_000 && ms % 86_400_000 === 0) return { waitCount: ms / 86_400_000, waitUnit: 'days' };
   if (ms >= 3_600_000 && ms % 3_600_000 === 0) return { waitCount: ms / 3_600_000, waitUnit: 'hours' };
-  return { waitCount: Math.max(1, Math.round(ms / 60_000)), waitUnit: 'minutes' };
+  if (ms >= 60_000) return { waitCount: Math.round(ms / 60_000), waitUnit: 'minutes' };
+  return { waitCount: Math.max(1, Math.round(ms / 1_000)), waitUnit: 'seconds' };
 }
 
 /** A person did something: a Pending ticket stays alive; an agent's touch counts as a first response. */

@@ -18,5 +18,5 @@ test('a customer who never typed a command gets the follow-up thread in their Sl
 
   await h.slack.command('U_AGENT', 'status #2 pending');
   const line = await h.fake.waitFor('chat.postMessage', (c) => String(c.body.text).startsWith('O #2 agora está'));
-  expect(line.body.text).toContain('Pendente');
+  expect(line.body.text).toContain('pendente');
 });

@@ -149,7 +149,7 @@ describe('with a movable clock and the sweep run by hand', () => {
     await advance(3 * DAY);
     expect((await run()).autoClosed).toBe(1);
     const tag = `<at>${CUSTOMER.name}</at>`;
-    const text = translate('en', 'notices.auto_closed', { number, status: 'closed', person: tag });
+    const text = translate('en', 'notices.auto_closed', { number, status: 'closed', person: tag, waitCount: 7, waitUnit: 'days' });
     const notice = await waitFor(() => postsIn(root, (c) => textOf(c).includes(text))[0], 'the auto-close notice');
     expect(notice.body.entities).toEqual([expect.objectContaining({ mentioned: { id: CUSTOMER.id, name: CUSTOMER.name } })]);
     await waitFor(() => cardUpdates(root, (c) => cardText(cardsOf(c.body)[0]).includes(': Closed'))[0], 'the card update');
