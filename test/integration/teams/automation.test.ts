@@ -208,7 +208,7 @@ describe('with the real scheduler (every second, durations in seconds)', () => {
     await waitFor(() => postsIn(waiting.root, (c) => textOf(c).includes('first-response'))[0], 'the alert', 10_000);
     await waitFor(async () => (await row(pending.number))?.status === 'closed', 'the auto-close', 15_000);
     expect((await row(pending.number))?.close_reason).toBe('auto_closed');
-    await waitFor(() => postsIn(pending.root, (c) => textOf(c).includes('waiting for a reply that never came'))[0], 'the auto-close notice');
+    await waitFor(() => postsIn(pending.root, (c) => textOf(c).includes('waited 5 seconds for an answer that never came'))[0], 'the auto-close notice');
     await waitFor(() => cardUpdates(pending.root, (c) => cardText(cardsOf(c.body)[0]).includes(': Closed'))[0], 'the card update');
     // A slow tick may find both steps due at once: then one reminder stands for both.
     const reminders = postsIn(pending.root, isReminder);
