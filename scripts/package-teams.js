@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 /**
  * `npm run package:teams`: builds dist/chamado-teams.zip, the app package to upload to Teams.
- * The ids in manifest/teams/manifest.json are placeholders; MICROSOFT_APP_ID (and optional
- * TEAMS_VALID_DOMAIN, the bot's public host) fill them in. The zip is written with node's
- * own zlib (stored + deflated entries), so no zip package is needed.
+ * The ids and host in manifest/teams/manifest.json are placeholders; MICROSOFT_APP_ID (the Azure
+ * Bot's app id, a GUID) and TEAMS_VALID_DOMAIN (the bot's public host name; else the host of
+ * PUBLIC_URL) fill them in, and a value that would not install stops it with exit 1. The words
+ * come from locales/<lng>/teams.json (`manifest`): English in the manifest, Brazilian Portuguese
+ * in pt-br.json, which Teams shows to people whose Teams speaks Portuguese. The zip is written
+ * with node's own zlib (stored + deflated entries), so no zip package is needed.
  */
 'use strict';
 const fs = require('node:fs');
@@ -13,14 +16,79 @@ const zlib = require('node:zlib');
 const root = path.join(__dirname, '..');
 const dir = path.join(root, 'manifest', 'teams');
 const PLACEHOLDER = '00000000-0000-0000-0000-000000000000';
+const PLACEHOLDER_HOST = 'chamado.example.com';
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const HOST = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 
-function manifest() {
-  const appId = process.env.MICROSOFT_APP_ID;
-  if (!appId) console.warn('MICROSOFT_APP_ID is not set: the package keeps placeholder ids and will not install.');
-  let text = fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8');
-  if (appId) text = text.split(PLACEHOLDER).join(appId);
-  if (process.env.TEAMS_VALID_DOMAIN) text = text.split('chamado.example.com').join(process.env.TEAMS_VALID_DOMAIN);
-  return Buffer.from(text, 'utf8');
+function refuse(line) {
+  process.stderr.write(`Cannot build the Teams app package: ${line}\n`);
+  process.exit(1);
+}
+
+/** The app id and host the package needs, checked: a package with placeholders would not install. */
+function settings(env) {
+  const appId = (env.MICROSOFT_APP_ID ?? '').trim();
+  if (!appId) refuse('MICROSOFT_APP_ID is not set. Set it to the Microsoft App ID of your Azure Bot (Configuration → Microsoft App ID).');
+  if (!GUID.test(appId)) refuse(`MICROSOFT_APP_ID must be a GUID like 1b2c3d4e-0000-4a5b-8c9d-0123456789ab (the Azure Bot's Microsoft App ID), got "${appId}".`);
+  let host = (env.TEAMS_VALID_DOMAIN ?? '').trim();
+  if (!host && env.PUBLIC_URL && URL.canParse(env.PUBLIC_URL)) host = new URL(env.PUBLIC_URL).hostname;
+  if (!host) refuse('TEAMS_VALID_DOMAIN is not set. Set it to the public host name where Chamado answers, like chamado.acme.example (or set PUBLIC_URL).');
+  if (!HOST.test(host)) {
+    const hint = URL.canParse(host) ? ` (just the host name: ${new URL(host).hostname})` : '';
+    refuse(`TEAMS_VALID_DOMAIN must be a host name like chamado.acme.example, without https:// or a path${hint}, got "${host}".`);
+  }
+  return { appId, host };
+}
+
+const words = (lng) => JSON.parse(fs.readFileSync(path.join(root, 'locales', lng, 'teams.json'), 'utf8')).manifest;
+
+/** The manifest's strings in one language, as Teams' localization keys (`bots[0].commandLists[1].commands[2].title`, …). */
+function localized(manifest, w) {
+  const keys = {
+    'name.short': w.name_short,
+    'name.full': w.name_full,
+    'description.short': w.description_short,
+    'description.full': w.description_full,
+  };
+  manifest.bots[0].commandLists.forEach((list, l) => list.commands.forEach((command, c) => {
+    const entry = w.commands[command.title];
+    if (!entry) return;
+    keys[`bots[0].commandLists[${l}].commands[${c}].title`] = entry.title;
+    keys[`bots[0].commandLists[${l}].commands[${c}].description`] = entry.description;
+  }));
+  manifest.composeExtensions[0].commands.forEach((command, c) => {
+    const entry = w.extensions[command.id];
+    if (!entry) return;
+    keys[`composeExtensions[0].commands[${c}].title`] = entry.title;
+    keys[`composeExtensions[0].commands[${c}].description`] = entry.description;
+  });
+  return keys;
+}
+
+/** Applies localization keys to the manifest object itself (the default language's words). */
+function apply(manifest, keys) {
+  for (const [key, value] of Object.entries(keys)) {
+    const parts = key.replace(/\[(\d+)\]/g, '.$1').split('.');
+    let node = manifest;
+    for (const part of parts.slice(0, -1)) node = node[part];
+    if (!(key.endsWith('.title') && key.startsWith('bots['))) node[parts[parts.length - 1]] = value;
+  }
+}
+
+function packageFiles(env) {
+  const { appId, host } = settings(env);
+  const text = fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8').split(PLACEHOLDER).join(appId).split(PLACEHOLDER_HOST).join(host);
+  const manifest = JSON.parse(text);
+  apply(manifest, localized(manifest, words('en')));
+  const pt = localized(manifest, words('pt-BR'));
+  manifest.localizationInfo = { defaultLanguageTag: 'en-us', additionalLanguages: [{ languageTag: 'pt-br', file: 'pt-br.json' }] };
+  const ptFile = { $schema: 'https://developer.microsoft.com/en-us/json-schemas/teams/v1.24/MicrosoftTeams.Localization.schema.json', ...pt };
+  return [
+    { name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest, null, 2), 'utf8') },
+    { name: 'pt-br.json', data: Buffer.from(JSON.stringify(ptFile, null, 2), 'utf8') },
+    { name: 'color.png', data: fs.readFileSync(path.join(dir, 'color.png')) },
+    { name: 'outline.png', data: fs.readFileSync(path.join(dir, 'outline.png')) },
+  ];
 }
 
 function dosTime(date) {
@@ -78,11 +146,8 @@ function zip(files) {
   return Buffer.concat([...locals, ...centrals, end]);
 }
 
+const files = packageFiles(process.env);
 const out = process.argv[2] ?? path.join(root, 'dist', 'chamado-teams.zip');
 fs.mkdirSync(path.dirname(out), { recursive: true });
-fs.writeFileSync(out, zip([
-  { name: 'manifest.json', data: manifest() },
-  { name: 'color.png', data: fs.readFileSync(path.join(dir, 'color.png')) },
-  { name: 'outline.png', data: fs.readFileSync(path.join(dir, 'outline.png')) },
-]));
+fs.writeFileSync(out, zip(files));
 console.log(`Teams app package written to ${path.relative(process.cwd(), out)}`);

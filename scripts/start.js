@@ -29,6 +29,24 @@ if (!fs.existsSync(entry) || fs.statSync(entry).mtimeMs < sources) {
 
 const given = process.env.NODE_OPTIONS ?? '';
 const nodeOptions = /--max-old-space-size/.test(given) ? given : `${given} ${HEAP_CAP}`.trim();
-const bot = spawn(process.execPath, [entry], { stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: nodeOptions } });
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => bot.kill(signal));
+// The bot gets a process group of its own: Ctrl-C signals the terminal's whole foreground group,
+// and the embedded Postgres under the bot must not get that SIGINT before the bot has drained
+// (the bot stops it last). Signals reach the bot through us instead, and the IPC channel tells
+// the bot when we are gone, so it never outlives us.
+const bot = spawn(process.execPath, [entry], {
+  stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+  detached: process.platform !== 'win32',
+  env: { ...process.env, NODE_OPTIONS: nodeOptions },
+});
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    if (bot.exitCode === null && bot.signalCode === null) bot.kill(signal === 'SIGHUP' ? 'SIGTERM' : signal);
+  });
+}
+// package.json starts us with `exec`, so npm's SIGTERM reaches us; a shell that does not exec dies
+// from that SIGTERM instead and leaves us orphaned: noticing the new parent, we stop the bot too.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent && bot.exitCode === null && bot.signalCode === null) bot.kill('SIGTERM');
+}, 500).unref();
 bot.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

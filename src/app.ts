@@ -5,6 +5,7 @@ import { slackEnabled, teamsEnabled, type Config } from './config';
 import type { AppContext, BackgroundTask, PlatformAdapter } from './context';
 import type { UseCaseDeps } from './core';
 import { openDatabase } from './database';
+import { legalRoutes } from './http/legal-pages';
 import { createHttpServer, healthRoute } from './http/server';
 import { translate } from './i18n';
 import type { Logger } from './logger';
@@ -74,6 +75,7 @@ export async function startChamado(config: Config, log: Logger, options: StartOp
     adapters = await createAdapters(context);
     const routes = [
       healthRoute(persistence.ping),
+      ...legalRoutes(),
       ...adapters.flatMap((a) => a.routes),
     ];
     const server = createHttpServer(routes, log);

@@ -1,30 +1,46 @@
 import 'dotenv/config';
 import { startChamado, type RunningApp } from './app';
-import { ConfigError, loadConfig } from './config';
-import { createLogger } from './logger';
+import { ConfigError, loadConfig, type Config } from './config';
+import { withoutSecrets } from './config-rules';
+import { createLogger, type Logger } from './logger';
+import { startSummary, startWarnings } from './start-summary';
+import { StartError } from './start-error';
 
-/** The process: config (fail fast, one line), start, and a graceful stop on SIGTERM/SIGINT. */
-async function main(): Promise<void> {
-  let config;
+const STOP_WITHIN_MS = 15_000;
+
+/** One line on stderr that never carries a secret's value. */
+const cannotStart = (line: string) => process.stderr.write(`Chamado cannot start: ${withoutSecrets(line)}\n`);
+
+function configOrExit(): Config {
   try {
-    config = loadConfig();
+    return loadConfig();
   } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`Chamado cannot start: ${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
+    if (!(error instanceof ConfigError)) throw error;
+    for (const problem of error.problems) cannotStart(problem);
+    process.exit(1);
   }
-  const log = createLogger(config.LOG_LEVEL);
+}
+
+/**
+ * The process: config (fail fast, one sentence per variable), start, and a graceful stop on
+ * SIGTERM/SIGINT, or when `npm start` (scripts/start.js), our parent, goes away.
+ */
+async function main(): Promise<void> {
+  const config = configOrExit();
+  const log: Logger = createLogger(config.LOG_LEVEL);
+  for (const warning of startWarnings(config)) log.warn(warning.fields, warning.message);
   let app: RunningApp | null = null;
   let stopping = false;
-  const shutdown = (signal: string) => {
+  const shutdown = (reason: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 15_000);
+    log.info({ signal: reason }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), STOP_WITHIN_MS);
     force.unref();
-    void (app?.stop() ?? Promise.resolve())
+    // Before the app exists, the start itself sees `stopping` and stops what it started.
+    if (!app) return;
+    void app
+      .stop()
       .then(() => process.exit(0))
       .catch((error: unknown) => {
         log.error({ err: error }, 'shutdown failed');
@@ -33,14 +49,22 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  // scripts/start.js talks to us over IPC: if it dies without forwarding a signal, stop anyway.
+  if (process.send) process.on('disconnect', () => shutdown('parent exited'));
   try {
     app = await startChamado(config, log);
   } catch (error) {
-    log.fatal({ err: error }, 'Chamado could not start');
-    process.stderr.write(`Chamado cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
+    const message = withoutSecrets(error instanceof Error ? error.message : String(error));
+    const stack = error instanceof StartError || !(error instanceof Error) ? undefined : withoutSecrets(error.stack ?? '');
+    log.fatal({ reason: message, stack }, 'Chamado could not start');
+    cannotStart(message);
     process.exit(1);
   }
-  if (stopping) await app.stop();
+  if (stopping) {
+    await app.stop();
+    process.exit(0);
+  }
+  if (process.stdout.isTTY) process.stdout.write(`${startSummary(config, app)}\n`);
 }
 
 void main();

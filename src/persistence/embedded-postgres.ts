@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import type { Logger } from 'pino';
+import { StartError } from '../start-error';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -74,6 +75,35 @@ async function passwordFor(dataDir: string): Promise<string> {
   return password;
 }
 
+/** The first folder on the way to `target` that only its owner may enter (Postgres runs as `postgres`, not root). */
+async function closedFolder(target: string): Promise<string | null> {
+  const parts = path.resolve(target).split(path.sep);
+  for (let i = 2; i <= parts.length; i++) {
+    const dir = parts.slice(0, i).join(path.sep) || path.sep;
+    const info = await stat(dir).catch(() => null);
+    if (info?.isDirectory() && (info.mode & 0o001) === 0) return dir;
+  }
+  return null;
+}
+
+/**
+ * A failed initdb or start as one line that says what to do. As root, the usual cause is a folder
+ * the `postgres` user cannot enter: the package's binaries or DATA_DIR under /root.
+ */
+async function startFailure(error: unknown, databaseDir: string): Promise<StartError> {
+  const text = error instanceof Error ? error.message : String(error ?? 'it exited early');
+  const denied = /EACCES|Permission denied/i.test(text);
+  if (denied && process.getuid?.() === 0) {
+    const folder = (await closedFolder(databaseDir)) ?? (await closedFolder(__dirname));
+    return new StartError(
+      `the embedded Postgres runs as the "postgres" user (Postgres refuses root), and it cannot enter ${folder ?? 'a folder it needs'}. ` +
+        'Put Chamado and DATA_DIR in folders every user may read (not under /root), or set DATABASE_URL to a Postgres of your own.',
+    );
+  }
+  const reason = text.replace(/\s+/g, ' ').replace(/^.*ERROR OUTPUT: /, '').trim();
+  return new StartError(`the embedded Postgres did not start in ${databaseDir} (${reason}). Check DATA_DIR, or set DATABASE_URL to a Postgres of your own.`);
+}
+
 /** Starts (initialising on first use) a Postgres whose data lives in `dataDir/pg`, reused across starts. */
 export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promise<EmbeddedDatabase> {
   const root = path.resolve(dataDir);
@@ -98,14 +128,10 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
     log.info({ databaseDir }, 'initialising embedded Postgres (first start)');
     await rm(databaseDir, { recursive: true, force: true });
-    await pg.initialise();
+    await pg.initialise().catch(async (error: unknown) => { throw await startFailure(error, databaseDir); });
   }
   await stopOrphan(databaseDir, log);
-  try {
-    await pg.start();
-  } catch (error) {
-    throw new Error(`embedded Postgres did not start in ${databaseDir}${error instanceof Error ? `: ${error.message}` : ''}`, { cause: error });
-  }
+  await pg.start().catch(async (error: unknown) => { throw await startFailure(error, databaseDir); });
   const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   log.info({ port, databaseDir }, 'embedded Postgres started');
   return { url, stop: () => pg.stop() };

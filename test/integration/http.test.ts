@@ -54,3 +54,17 @@ describe('a bad configuration value stops the start with one line and exit 1', (
     expect(result.stderr).not.toMatch(/\bat .*\.[jt]s:\d+/);
   });
 });
+
+test.each([
+  ['/privacy', 'en', 'Chamado: privacy'],
+  ['/terms', 'en-US,en;q=0.8', 'Chamado: terms of use'],
+  ['/privacy', 'pt-BR,pt;q=0.9', 'Chamado: privacidade'],
+  ['/terms', 'pt', 'Chamado: termos de uso'],
+])('GET %s (the Teams package links to it) answers a short page in the reader\'s language (%s)', async (route, language, title) => {
+  const res = await fetch(`${app.url}${route}`, { headers: { 'accept-language': language } });
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+  const html = await res.text();
+  expect(html).toContain(`<h1>${title}</h1>`);
+  expect(html).toMatch(/<p>.{100,}<\/p>/);
+});

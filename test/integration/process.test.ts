@@ -63,3 +63,45 @@ test('a Postgres left running by a killed start is taken over, not fatal, and it
   expect(isRunning(orphan)).toBe(false);
   expect(next.migrations).toBe(before);
 }, 60_000);
+
+const root = path.join(__dirname, '..', '..');
+const parentOf = async (pid: number) => Number((await readFile(`/proc/${pid}/stat`, 'utf8')).replace(/^.*\) /, '').split(' ')[1]);
+
+/**
+ * `npm start` as a supervisor or a terminal runs it: in a process group of its own (a terminal's
+ * foreground group), collecting the JSON log lines; resolves once the bot listens.
+ */
+function npmStart(): Promise<{ npm: ChildProcess; logs: { level: number; msg: string }[] }> {
+  const npm = spawn('npm', ['start', '--silent'], { cwd: root, detached: true, env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const logs: { level: number; msg: string }[] = [];
+  return new Promise((resolve, reject) => {
+    createInterface({ input: npm.stdout! }).on('line', (line) => {
+      if (!line.startsWith('{')) return;
+      const entry = JSON.parse(line) as { level: number; msg: string };
+      logs.push(entry);
+      if (entry.msg === 'Chamado is listening') resolve({ npm, logs });
+    });
+    npm.once('exit', (code) => reject(new Error(`npm start exited with ${code}`)));
+  });
+}
+
+const exitedWithin = (child: ChildProcess, ms: number) =>
+  Promise.race([exited(child), new Promise<string>((resolve) => setTimeout(() => resolve(`still running after ${ms} ms`), ms).unref())]);
+
+test.each([
+  ['SIGTERM to the npm process (Docker, systemd, pm2)', (npm: ChildProcess) => npm.kill('SIGTERM')],
+  ['Ctrl-C: SIGINT to the whole foreground process group', (npm: ChildProcess) => process.kill(-npm.pid!, 'SIGINT')],
+])('%s drains the bot, stops the embedded Postgres after it and exits 0 within 15 s', async (_how, stop) => {
+  const { npm, logs } = await npmStart();
+  const pgPid = await postmasterPid();
+  const botPid = await parentOf(pgPid);
+  expect(isRunning(botPid)).toBe(true);
+  stop(npm);
+  expect(await exitedWithin(npm, 15_000)).toBe(0);
+  expect(isRunning(botPid)).toBe(false);
+  expect(isRunning(pgPid)).toBe(false);
+  expect(existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+  expect(logs.map((l) => l.msg)).toContain('shutting down');
+  // Postgres stopped under a draining bot shows as errors (connections terminated, queries failing).
+  expect(logs.filter((l) => l.level >= 50)).toEqual([]);
+}, 60_000);

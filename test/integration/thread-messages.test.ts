@@ -88,7 +88,7 @@ test('a follow-up’s title prefix is in the writer’s language', async () => {
   await changeStatus(f.deps, agent, t.number, 'closed');
   await setLanguage(f.deps, person('U_PT'), 'pt-BR');
   const outcome = await record(t, 'U_PT', 'voltou a falhar');
-  expect(outcome.kind === 'follow_up' && outcome.followUp.title).toBe('Follow-up: Impressora');
+  expect(outcome.kind === 'follow_up' && outcome.followUp.title).toBe('Continuação: Impressora');
   expect(outcome.kind === 'follow_up' && outcome.followUp.requesterId).toBe('U_PT');
 });
 

@@ -58,8 +58,18 @@ export async function postThreadNotice(repos: Repositories, ticket: Ticket, noti
 export async function announceStatus(repos: Repositories, deps: CoreDeps, ticket: Ticket, actorId: string | null, at: Date): Promise<void> {
   await postCardUpdate(repos, ticket, at);
   const locale = await localeOf(repos, deps, ticket.workspaceId, ticket.requesterId);
-  const key = actorId ? 'notices.status_changed' : 'notices.status_changed_auto';
-  await postThreadNotice(repos, ticket, { key, params: { number: ticket.number, status: ticket.status, actor: actorId ?? '' }, locale, mentions: actorId ? [actorId] : [] }, at);
+  // Pending and Closed tell the customer what happens next: when it closes by itself, how to come back.
+  const key = !actorId ? 'notices.status_changed_auto' : ticket.status === 'open' ? 'notices.status_changed' : `notices.status_${ticket.status}`;
+  const params = { number: ticket.number, status: ticket.status, actor: actorId ?? '', ...waitWords(deps.settings.autoCloseAfterMs) };
+  await postThreadNotice(repos, ticket, { key, params, locale, mentions: actorId ? [actorId] : [] }, at);
+}
+
+/** A duration as a count and a unit a sentence can name (`$t(duration_words.{{waitUnit}}, …)`). */
+export function waitWords(ms: number): { waitCount: number; waitUnit: 'days' | 'hours' | 'minutes' | 'seconds' } {
+  if (ms >= 86_400_000 && ms % 86_400_000 === 0) return { waitCount: ms / 86_400_000, waitUnit: 'days' };
+  if (ms >= 3_600_000 && ms % 3_600_000 === 0) return { waitCount: ms / 3_600_000, waitUnit: 'hours' };
+  if (ms >= 60_000) return { waitCount: Math.round(ms / 60_000), waitUnit: 'minutes' };
+  return { waitCount: Math.max(1, Math.round(ms / 1_000)), waitUnit: 'seconds' };
 }
 
 /** A person did something: a Pending ticket stays alive; an agent's touch counts as a first response. */

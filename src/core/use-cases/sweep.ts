@@ -1,7 +1,7 @@
 import { applyStatus } from '../lifecycle';
 import type { OutboundPost, PostBody } from '../posts';
 import type { CoreDeps, Repositories, SweepTicket } from '../ports';
-import { localeOf, localesOf, postCardUpdate, ticketKey } from './shared';
+import { localeOf, localesOf, postCardUpdate, ticketKey, waitWords } from './shared';
 
 /**
  * How many tickets one transaction claims: small enough to keep locks short, big enough that a
@@ -63,7 +63,7 @@ async function autoClose(deps: CoreDeps, now: Date, size: number): Promise<numbe
       await repos.outbox.enqueue(post(ticket, {
         kind: 'thread_notice',
         ticketId: ticket.id,
-        notice: { key: 'notices.auto_closed', params: { number: ticket.number, status: 'closed', person: ticket.requesterId }, locale, mentions: [ticket.requesterId] },
+        notice: { key: 'notices.auto_closed', params: { number: ticket.number, status: 'closed', person: ticket.requesterId, ...waitWords(deps.settings.autoCloseAfterMs) }, locale, mentions: [ticket.requesterId] },
       }), now);
       acted += 1;
     }

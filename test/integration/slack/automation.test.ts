@@ -132,7 +132,7 @@ describe('with a movable clock and the sweep run by hand', () => {
     await eventually(async () => (await row(number))?.status === 'closed');
     expect((await row(number))?.close_reason).toBe('closed_by_requester');
     await h.fake.waitFor('chat.update', (c) => c.body.ts === thread && String(c.body.text).includes('(Fechado)'));
-    await h.fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === thread && unlinked(c.body.text).includes(`#${number} agora está Fechado`));
+    await h.fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === thread && unlinked(c.body.text).includes(`O #${number} agora está fechado`));
   });
 
   test('each reminder step once, then the auto-close: card updated, notice in the thread, closed as auto_closed, once', async () => {
@@ -150,7 +150,7 @@ describe('with a movable clock and the sweep run by hand', () => {
     await advance(3 * DAY);
     expect((await run()).autoClosed).toBe(1);
     await h.fake.waitFor('chat.update', (c) => c.body.ts === thread && String(c.body.text).includes('(Closed)'));
-    const notice = translate('en', 'notices.auto_closed', { number, status: 'closed', person: '<@U_CUST>' });
+    const notice = translate('en', 'notices.auto_closed', { number, status: 'closed', person: '<@U_CUST>', waitCount: 7, waitUnit: 'days' });
     await h.fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === thread && unlinked(c.body.text).includes(notice));
     const ticket = await row(number);
     expect(ticket).toMatchObject({ status: 'closed', close_reason: 'auto_closed' });
@@ -245,7 +245,7 @@ describe('with the real scheduler (every second, durations in seconds)', () => {
 
     await eventually(async () => (await row(pending.number))?.status === 'closed', 'the auto-close', 15_000);
     expect((await row(pending.number))?.close_reason).toBe('auto_closed');
-    const notice = translate('en', 'notices.auto_closed', { number: pending.number, status: 'closed', person: '<@U_CUST>' });
+    const notice = translate('en', 'notices.auto_closed', { number: pending.number, status: 'closed', person: '<@U_CUST>', waitCount: 5, waitUnit: 'seconds' });
     await h.fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === pending.thread && unlinked(c.body.text).includes(notice));
     await h.fake.waitFor('chat.update', (c) => c.body.ts === pending.thread && String(c.body.text).includes('(Closed)'));
     // A slow tick may find both steps due at once: then one reminder stands for both.

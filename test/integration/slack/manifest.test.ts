@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ACTIONS, EVENTS, GLOBAL_SHORTCUTS, MESSAGE_BOT_EVENTS, MESSAGE_SHORTCUTS, SLASH_COMMAND } from '../../../src/slack/ids';
 
@@ -23,7 +23,7 @@ describe.each(Object.entries(manifests))('the %s manifest', (mode, m) => {
     expect(m.features.slash_commands[0].should_escape).toBe(true);
     expect(m.settings.interactivity.is_enabled).toBe(true);
     expect(m.features.app_home.home_tab_enabled).toBe(true);
-    expect([...m.oauth_config.scopes.bot].sort()).toEqual(['channels:history', 'channels:join', 'chat:write', 'commands', 'groups:history', 'reactions:read', 'users:read']);
+    expect([...m.oauth_config.scopes.bot].sort()).toEqual(['channels:history', 'channels:join', 'channels:read', 'chat:write', 'commands', 'groups:history', 'groups:read', 'reactions:read', 'users:read']);
     expect(m.settings.socket_mode_enabled).toBe(mode === 'socket');
   });
 
@@ -32,6 +32,47 @@ describe.each(Object.entries(manifests))('the %s manifest', (mode, m) => {
     if (mode === 'http') for (const url of urls) expect(url).toMatch(/^https:\/\/[^/]+\/slack\/events$/);
     else expect(urls.filter(Boolean)).toEqual([]);
   });
+});
+
+/**
+ * The bot scopes each Web API method Chamado calls needs, from Slack's method reference, for
+ * public and private channels alike. A method not listed here fails the test below: add it.
+ */
+const METHOD_SCOPES: Record<string, string[]> = {
+  'auth.test': [],
+  'chat.postMessage': ['chat:write'],
+  'chat.postEphemeral': ['chat:write'],
+  'chat.update': ['chat:write'],
+  'chat.getPermalink': [],
+  'conversations.history': ['channels:history', 'groups:history'],
+  'conversations.replies': ['channels:history', 'groups:history'],
+  'conversations.join': ['channels:join'],
+  'conversations.members': ['channels:read', 'groups:read'],
+  'conversations.info': ['channels:read', 'groups:read'],
+  'users.info': ['users:read'],
+  'views.open': [],
+  'views.publish': [],
+  'views.update': [],
+};
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? sources(full) : full.endsWith('.ts') ? [full] : [];
+  });
+}
+
+test('every scope the code\'s Web API calls need is in both manifests', () => {
+  const called = new Set<string>();
+  for (const file of sources(path.join(__dirname, '../../../src/slack'))) {
+    const text = readFileSync(file, 'utf8');
+    for (const match of text.matchAll(/client\.([a-z]+\.[a-zA-Z]+)\(/g)) called.add(match[1]);
+    for (const match of text.matchAll(/apiCall\('([a-z]+\.[a-zA-Z]+)'/g)) called.add(match[1]);
+  }
+  expect(called.size).toBeGreaterThan(5);
+  for (const method of called) expect({ method, known: method in METHOD_SCOPES }).toEqual({ method, known: true });
+  const needed = [...new Set([...called].flatMap((method) => METHOD_SCOPES[method]))];
+  for (const m of Object.values(manifests)) for (const scope of needed) expect({ scope, granted: m.oauth_config.scopes.bot.includes(scope) }).toEqual({ scope, granted: true });
 });
 
 test('action ids are unique', () => {

@@ -151,7 +151,7 @@ describe('with a movable clock and the sweep run by hand', () => {
     await advance(3 * DAY);
     expect((await run()).autoClosed).toBe(1);
     const tag = `<at>${CUSTOMER.name}</at>`;
-    const text = translate('en', 'notices.auto_closed', { number, status: 'closed', person: tag });
+    const text = translate('en', 'notices.auto_closed', { number, status: 'closed', person: tag, waitCount: 7, waitUnit: 'days' });
     const notice = await eventually(() => postsIn(root, (c) => textOf(c).includes(text))[0], 'the auto-close notice');
     expect(notice.body.entities).toEqual([expect.objectContaining({ mentioned: { id: CUSTOMER.id, name: CUSTOMER.name } })]);
     await eventually(() => cardUpdates(root, (c) => cardText(cardsOf(c.body)[0]).includes(': Closed'))[0], 'the card update');
@@ -211,7 +211,7 @@ describe('with the real scheduler (every second, durations in seconds)', () => {
     await eventually(() => postsIn(waiting.root, (c) => textOf(c).includes('first-response'))[0], 'the alert', 15_000);
     await eventually(async () => (await row(pending.number))?.status === 'closed', 'the auto-close', 15_000);
     expect((await row(pending.number))?.close_reason).toBe('auto_closed');
-    await eventually(() => postsIn(pending.root, (c) => textOf(c).includes('waiting for a reply that never came'))[0], 'the auto-close notice');
+    await eventually(() => postsIn(pending.root, (c) => textOf(c).includes('waited 5 seconds for an answer that never came'))[0], 'the auto-close notice');
     await eventually(() => cardUpdates(pending.root, (c) => cardText(cardsOf(c.body)[0]).includes(': Closed'))[0], 'the card update');
     // A slow tick may find both steps due at once: then one reminder stands for both.
     const reminders = postsIn(pending.root, isReminder);

@@ -85,7 +85,7 @@ test('an agent changes the status: the card is updated in place and the thread g
   expect(cardText(card)).toContain('Pending');
   expect(card.actions!.map((a) => a.title)).toEqual(['Claim', 'Reopen', 'Close']);
   const notice = await eventually(() => repliesIn(threadConversation, before).find((c) => textOf(c).includes(`#${number} is now Pending`)), 'the thread notice');
-  expect(textOf(notice)).toBe(`#${number} is now Pending (by <at>${AGENT.name}</at>).`);
+  expect(textOf(notice)).toBe(`#${number} is now Pending (by <at>${AGENT.name}</at>): we are waiting for your answer here. If nobody answers within 7 days, it closes by itself.`);
   expect(notice.body.entities).toEqual([{ type: 'mention', text: `<at>${AGENT.name}</at>`, mentioned: { id: AGENT.id, name: AGENT.name } }]);
 });
 

@@ -1,8 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
+import Ajv from 'ajv';
 import { COMMAND_NAMES } from '../../../src/core';
 import { EXTENSION_COMMANDS } from '../../../src/teams/bot';
 
@@ -58,11 +59,11 @@ test('the icons are PNGs of 192×192 (color) and 32×32 (outline)', () => {
   expect(size('outline.png')).toEqual([32, 32]);
 });
 
-test('npm run package:teams builds a zip with the manifest (app id filled in) and both icons', () => {
-  const out = path.join(mkdtempSync(path.join(tmpdir(), 'chamado-teams-')), 'app.zip');
-  const appId = '11111111-2222-3333-4444-555555555555';
-  execFileSync(process.execPath, [path.join(__dirname, '../../../scripts/package-teams.js'), out], { env: { ...process.env, MICROSOFT_APP_ID: appId }, stdio: 'pipe' });
-  const zip = readFileSync(out);
+const packageScript = path.join(__dirname, '../../../scripts/package-teams.js');
+const APP_ID = '11111111-2222-3333-4444-555555555555';
+
+function unzip(file: string): Map<string, Buffer> {
+  const zip = readFileSync(file);
   const entries = new Map<string, Buffer>();
   for (let offset = 0; zip.readUInt32LE(offset) === 0x04034b50;) {
     const compressed = zip.readUInt32LE(offset + 18);
@@ -72,9 +73,60 @@ test('npm run package:teams builds a zip with the manifest (app id filled in) an
     entries.set(name, inflateRawSync(zip.subarray(start, start + compressed)));
     offset = start + compressed;
   }
-  expect([...entries.keys()].sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+  return entries;
+}
+
+/** Runs the packaging script with exactly these variables; returns its exit code, stderr and the zip's entries. */
+function packageTeams(env: Record<string, string>): { status: number | null; stderr: string; entries: Map<string, Buffer> } {
+  const out = path.join(mkdtempSync(path.join(tmpdir(), 'chamado-teams-')), 'app.zip');
+  const r = spawnSync(process.execPath, [packageScript, out], { env: { PATH: process.env.PATH, ...env }, encoding: 'utf8' });
+  return { status: r.status, stderr: r.stderr, entries: existsSync(out) ? unzip(out) : new Map() };
+}
+
+test('npm run package:teams builds a zip with the manifest (app id and host filled in), its Portuguese strings and both icons, all valid', () => {
+  const { status, entries } = packageTeams({ MICROSOFT_APP_ID: APP_ID, TEAMS_VALID_DOMAIN: 'chamado.acme.example' });
+  expect(status).toBe(0);
+  expect([...entries.keys()].sort()).toEqual(['color.png', 'manifest.json', 'outline.png', 'pt-br.json']);
   const packaged = JSON.parse(entries.get('manifest.json')!.toString());
-  expect(packaged.bots[0].botId).toBe(appId);
-  expect(packaged.id).toBe(appId);
+  expect(packaged.bots[0].botId).toBe(APP_ID);
+  expect(packaged.id).toBe(APP_ID);
+  expect(packaged.developer.privacyUrl).toBe('https://chamado.acme.example/privacy');
+  expect(packaged.developer.termsOfUseUrl).toBe('https://chamado.acme.example/terms');
+  expect(packaged.validDomains).toEqual(['chamado.acme.example']);
+  expect(packaged.localizationInfo).toEqual({ defaultLanguageTag: 'en-us', additionalLanguages: [{ languageTag: 'pt-br', file: 'pt-br.json' }] });
+  expect(JSON.stringify(packaged)).not.toContain('00000000-0000-0000-0000-000000000000');
   expect(entries.get('color.png')!.equals(readFileSync(path.join(dir, 'color.png')))).toBe(true);
+  const folder = mkdtempSync(path.join(tmpdir(), 'chamado-teams-'));
+  writeFileSync(path.join(folder, 'manifest.json'), entries.get('manifest.json')!);
+  expect(validateWithAppManifest(path.join(folder, 'manifest.json'))).toEqual([]);
+  // The Portuguese strings: valid against Teams' localization schema, and the menu names people see.
+  const pt = JSON.parse(entries.get('pt-br.json')!.toString());
+  const schema = JSON.parse(readFileSync(require.resolve('@microsoft/app-manifest/build/json-schemas/teams/v1.24/MicrosoftTeams.Localization.schema.json'), 'utf8'));
+  // A draft-04 schema whose keywords draft-07 reads the same; formats are not what is checked here.
+  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, unicodeRegExp: false });
+  const valid = ajv.validate({ ...schema, $schema: undefined }, pt);
+  expect(ajv.errors ?? []).toEqual([]);
+  expect(valid).toBe(true);
+  const extensions: { id: string }[] = packaged.composeExtensions[0].commands;
+  expect(pt[`composeExtensions[0].commands[${extensions.findIndex((c) => c.id === 'splitConversation')}].title`]).toBe('Dividir em chamados');
+  expect(pt[`composeExtensions[0].commands[${extensions.findIndex((c) => c.id === 'createTicket')}].title`]).toBe('Criar chamado');
+});
+
+test.each([
+  [{}, /^Cannot build the Teams app package: MICROSOFT_APP_ID is not set\./],
+  [{ MICROSOFT_APP_ID: 'my-bot', TEAMS_VALID_DOMAIN: 'chamado.acme.example' }, /MICROSOFT_APP_ID must be a GUID .*got "my-bot"/],
+  [{ MICROSOFT_APP_ID: APP_ID }, /TEAMS_VALID_DOMAIN is not set/],
+  [{ MICROSOFT_APP_ID: APP_ID, TEAMS_VALID_DOMAIN: 'https://chamado.acme.example/' }, /TEAMS_VALID_DOMAIN must be a host name .*just the host name: chamado\.acme\.example/],
+])('package:teams with %j writes nothing and exits 1 with one clear line', (env, pattern) => {
+  const { status, stderr, entries } = packageTeams(env);
+  expect(status).toBe(1);
+  expect(stderr).toMatch(pattern);
+  expect(stderr.trim().split('\n')).toHaveLength(1);
+  expect(entries.size).toBe(0);
+});
+
+test('package:teams takes the host from PUBLIC_URL when TEAMS_VALID_DOMAIN is not set', () => {
+  const { status, entries } = packageTeams({ MICROSOFT_APP_ID: APP_ID, PUBLIC_URL: 'https://help.acme.example' });
+  expect(status).toBe(0);
+  expect(JSON.parse(entries.get('manifest.json')!.toString()).developer.privacyUrl).toBe('https://help.acme.example/privacy');
 });
