@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import { z } from 'zod';
-import { readBody, sendJson, type Route } from '../http/server';
+import { BodyTooLargeError, readBody, sendJson, sendTooLarge, type Route } from '../http/server';
 import type { Logger } from '../logger';
 import { isSignedBySlack } from './signature';
 
@@ -71,8 +71,10 @@ export class ChamadoReceiver implements Receiver {
     let raw: string;
     try {
       raw = await readBody(req);
-    } catch {
-      return sendJson(res, 413, { error: 'body_too_large' });
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) return sendTooLarge(res);
+      // The client went away mid-upload: there is nobody to answer.
+      return void req.destroy();
     }
     if (!isSignedBySlack(this.signingSecret, header(req, 'x-slack-signature'), header(req, 'x-slack-request-timestamp'), raw)) {
       this.log.warn({ platform: 'slack' }, 'rejected a Slack request with a bad signature or timestamp');

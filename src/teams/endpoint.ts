@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { readBody, sendJson, type Route } from '../http/server';
+import { BodyTooLargeError, readBody, sendJson, sendTooLarge, type Route } from '../http/server';
 import type { Logger } from '../logger';
 
 const BODY_LIMIT = 512_000;
@@ -67,8 +67,10 @@ export function messagesRoute(adapter: CloudAdapter, run: (context: TurnContext)
       let raw: string;
       try {
         raw = await readBody(req, BODY_LIMIT);
-      } catch {
-        return sendJson(res, 413, { error: 'body_too_large' });
+      } catch (error) {
+        if (error instanceof BodyTooLargeError) return sendTooLarge(res);
+        // The client went away mid-upload: there is nobody to answer.
+        return void req.destroy();
       }
       let json: unknown;
       try {
