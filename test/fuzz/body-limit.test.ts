@@ -8,7 +8,7 @@ let teams: RunningApp;
 beforeAll(async () => {
   h = await startSlackHarness();
   teams = await startTeamsApp(h.db.url);
-});
+}, 120_000);
 afterAll(async () => {
   await teams?.stop();
   await h.stop();

@@ -15,7 +15,7 @@ const connector = new FakeBotConnector();
 beforeAll(async () => {
   await connector.start();
   h = await startSlackHarness({ AGENTS: `slack:U_AGENT,teams:${AGENT.id}` });
-});
+}, 120_000);
 afterAll(async () => {
   await h.stop();
   await connector.stop();

@@ -2,7 +2,8 @@ import type { TFunction } from 'i18next';
 import type { Notice, NoticeAction } from '../../core';
 import { ACTIONS } from '../ids';
 import type { SlackMessageBody } from './card';
-import { escapeMrkdwn, LIMITS, mention, mrkdwn, plain, trim } from './limits';
+import { LIMITS, mrkdwn, plain, trim } from './limits';
+import { markup, mention, mentionOf, mrkdwnT, type MrkdwnParam } from './mrkdwn';
 
 const ACTION_IDS: Record<NoticeAction, string> = {
   still_need_help: ACTIONS.stillNeedHelp,
@@ -11,14 +12,13 @@ const ACTION_IDS: Record<NoticeAction, string> = {
 };
 
 /** Params naming people hold user ids: they are shown as mentions. */
-function withMentions(params: Notice['params']): Record<string, string | number> {
-  const out: Record<string, string | number> = { ...params };
+function withMentions(params: Notice['params']): Record<string, MrkdwnParam> {
+  const out: Record<string, MrkdwnParam> = { ...params };
   for (const key of ['actor', 'person'] as const) {
     const id = params[key];
-    if (typeof id === 'string' && id !== '') out[key] = mention(id);
+    if (typeof id === 'string' && id !== '') out[key] = mentionOf(id);
   }
-  if (typeof params.title === 'string') out.title = escapeMrkdwn(params.title);
-  if (typeof params.people === 'string') out.people = params.people.split(',').filter(Boolean).map(mention).join(', ');
+  if (typeof params.people === 'string') out.people = markup(params.people.split(',').filter(Boolean).map(mention).join(', '));
   return out;
 }
 
@@ -33,7 +33,7 @@ export interface NoticeContext {
 
 /** A thread or conversation line: the notice's text, its mentions, its buttons. */
 export function renderNotice(notice: Notice, t: TFunction, ctx: NoticeContext): SlackMessageBody {
-  let text = t(notice.key, withMentions(notice.params));
+  let text = mrkdwnT(t, notice.key, withMentions(notice.params));
   const extra = [...(notice.mentions ?? []), ...(notice.mentionAgents ? ctx.agentIds.slice(0, 20) : [])]
     .filter((id, i, all) => id && all.indexOf(id) === i && !text.includes(mention(id)));
   if (extra.length > 0) text = `${extra.map(mention).join(' ')} ${text}`;

@@ -40,7 +40,7 @@ beforeAll(async () => {
   await slack.command('U_CUST', 'new Printer on fire');
   await fake.waitFor('chat.postMessage', isCardOf(1));
   thread = await eventually(async () => (await db.dataSource.query('SELECT thread_id FROM tickets WHERE number = 1 AND thread_id IS NOT NULL'))[0]?.thread_id as string | undefined);
-});
+}, 120_000);
 
 afterAll(async () => {
   proxy?.up();

@@ -34,7 +34,7 @@ beforeAll(async () => {
   }));
   await h.fake.waitFor('chat.postMessage', isCardOf(1));
   thread = await eventually(async () => (await h.sql('SELECT thread_id FROM tickets WHERE number = 1 AND thread_id IS NOT NULL'))[0]?.thread_id as string | undefined);
-});
+}, 120_000);
 
 afterAll(async () => {
   await h.stop();
