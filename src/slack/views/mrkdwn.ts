@@ -44,14 +44,16 @@ const TOKEN = /\uE000(\d+)\uE001/g;
 /**
  * `t(key, params)` as valid mrkdwn: the template escaped as our own text, each string parameter
  * escaped as a person's words, each Markup placed as it is, numbers as they are (`count` keeps
- * choosing the plural). Parameters are swapped for private-use tokens while i18next fills the
- * template, so escaping the template never touches them.
+ * choosing the plural). Parameters that need escaping are swapped for private-use tokens while
+ * i18next fills the template, so escaping the template never touches them.
  */
 export function mrkdwnT(t: TFunction, key: string, params: Record<string, MrkdwnParam> = {}): string {
   const values: string[] = [];
   const tokens: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(params)) {
-    if (typeof value === 'number') {
+    // A number, or words with nothing to escape, go in as they are: templates also use a param
+    // as a key (`$t(status.{{status}})`), which a token would break.
+    if (typeof value === 'number' || (typeof value === 'string' && !/[<>&]/.test(value))) {
       tokens[name] = value;
       continue;
     }

@@ -15,7 +15,7 @@ test('help (and nothing at all) lists the commands, ephemerally, in English by d
     const r = await h.slack.command('U_CUST', line);
     expect(r.status).toBe(200);
     expect(r.json.response_type).toBe('ephemeral');
-    expect(text(r)).toContain('new <title>');
+    expect(text(r)).toContain('new &lt;title&gt;');
     expect(text(r)).toContain('/ticket');
   }
 });
@@ -43,7 +43,7 @@ test('a Portuguese speaker (users.info locale) gets Portuguese replies and a Por
   expect(card.body.text).toBe('#2 Impressora quebrada (Aberto)');
   expect(JSON.stringify(card.body.blocks)).toContain('Assumir');
   const help = await h.slack.command('U_PT', 'ajuda');
-  expect(text(help)).toContain('`novo <título>`');
+  expect(text(help)).toContain('`novo &lt;título&gt;`');
   expect(h.fake.callsOf('users.info', (c) => c.body.user === 'U_PT' && String(c.body.include_locale) === 'true').length).toBe(1);
 });
 
