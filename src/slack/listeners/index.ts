@@ -11,8 +11,8 @@ import { registerReactionAdded } from './events/reaction-added';
 import { registerCreateTicketShortcut } from './shortcuts/create-ticket';
 import { registerNewTicketShortcut } from './shortcuts/new-ticket';
 import { registerSplitShortcut } from './shortcuts/split-conversation';
-import { registerSplitSubmission } from './views/split-conversation';
-import { registerTicketFormSubmission } from './views/ticket-form';
+import { registerSplitSubmission } from './submissions/split-conversation';
+import { registerTicketFormSubmission } from './submissions/ticket-form';
 
 /** Every Slack listener, one per file. `message` events skip Bolt: SlackInbound hands them to events/message.ts. */
 export function registerListeners(app: App, rt: SlackRuntime): void {

@@ -28,7 +28,7 @@ export function registerSplitShortcut(app: App, rt: SlackRuntime): void {
       return { threadId: message.data.ts, messages: [] };
     });
     const messages = conversation.messages.filter((m) => isPersonMessage(m, rt.botUserId)).map((m) => toChatMessage(m, channel));
-    for (const m of messages) await rt.context.deps.store.conversations.record(actor.workspaceId, 'slack', m);
+    for (const m of messages) await rt.context.platformRecords.conversationLog.record(actor.workspaceId, 'slack', m);
     const view = messages.length > 0 ? splitModal(t, messages, { c: channel, th: conversation.threadId }) : messageModal(t, t('slack:modal.no_messages'));
     if (viewId) await rt.client.views.update({ view_id: viewId, view: view as never });
   });
