@@ -1,19 +1,20 @@
 /**
- * The framework ceiling: Bolt with Chamado's own receiver on the same node:http server, one
- * `message` listener that does nothing. Bolt acks events before listeners run, so this is what
- * signature check + parse + Bolt dispatch + ack cost, with no database at all.
+ * The framework ceiling: Chamado's own receiver on the same node:http server with a `message`
+ * handler that does nothing (message events skip Bolt, as in the app), so this is what signature
+ * check + parse + payload check + ack cost, with no database at all.
  */
 import { App } from '@slack/bolt';
 import type { AddressInfo } from 'node:net';
 import { createHttpServer } from '../../src/http/server';
 import { createLogger } from '../../src/logger';
+import { SlackInbound } from '../../src/slack/inbound';
 import { ChamadoReceiver } from '../../src/slack/receiver';
 import { BOT_TOKEN, SIGNING_SECRET } from '../slack-signing';
 import { BOT_ID, BOT_USER } from './events';
 
 async function main(): Promise<void> {
   const log = createLogger((process.env.LOG_LEVEL ?? 'warn') as 'warn');
-  const receiver = new ChamadoReceiver(SIGNING_SECRET, log);
+  const receiver = new ChamadoReceiver(SIGNING_SECRET, log, new SlackInbound(log, async () => undefined));
   const app = new App({
     receiver,
     token: BOT_TOKEN,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ChamadoError } from './errors';
-import { LOCALES, PRIORITIES, STATUSES, type Locale, type Priority, type Status } from './ticket';
+import { LOCALES, MAX_TICKET_NUMBER, PRIORITIES, STATUSES, type Locale, type Priority, type Status } from './ticket';
 
 /**
  * The command grammar shared by Slack (`/ticket …`) and Teams (`@Chamado …`), English and
@@ -71,9 +71,9 @@ const LOCALE_WORDS: Record<string, Locale> = {
 
 const ticketNumber = z
   .string()
-  .regex(/^#?\d{1,9}$/)
+  .regex(/^#?\d{1,10}$/)
   .transform((s) => Number(s.replace('#', '')))
-  .pipe(z.number().int().positive());
+  .pipe(z.number().int().positive().max(MAX_TICKET_NUMBER));
 
 const MENTION = /^<@([^|>\s]+)(?:\|[^>]*)?>$/;
 const person = z.string().regex(MENTION).transform((s) => MENTION.exec(s)![1]);

@@ -11,6 +11,16 @@ export type Priority = (typeof PRIORITIES)[number];
 export const LOCALES = ['en', 'pt-BR'] as const;
 export type Locale = (typeof LOCALES)[number];
 
+/**
+ * The largest ticket number there can be: the `number` columns are Postgres `integer`. Every
+ * number that arrives from outside (a command, a button, a card action) is checked against it
+ * before it reaches a query.
+ */
+export const MAX_TICKET_NUMBER = 2_147_483_647;
+
+/** A ticket number as people and buttons carry it: a positive integer within MAX_TICKET_NUMBER. */
+export const isTicketNumber = (n: number): boolean => Number.isInteger(n) && n > 0 && n <= MAX_TICKET_NUMBER;
+
 export type ParticipantRole = 'requester' | 'assignee' | 'cc';
 
 /** A file attached to a chat message, as the platform described it. */

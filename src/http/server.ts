@@ -43,21 +43,73 @@ export function healthRoute(check: () => Promise<boolean>): Route {
   };
 }
 
-/** Reads a request body with a size limit; oversize bodies reject. */
+/** A body over the route's limit. */
+export class BodyTooLargeError extends Error {
+  constructor() {
+    super('body too large');
+  }
+}
+
+/** The longest a refused upload is read and dropped before the 413 goes out regardless. */
+const DRAIN_IDLE_MS = 1000;
+const DRAIN_MAX_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Reads a request body with a size limit. Over the limit it rejects with BodyTooLargeError, but
+ * only once the rest of the upload has been read and dropped (or has stalled, or grown past
+ * DRAIN_MAX_BYTES): a server that closes a socket holding unread data sends a reset, and the
+ * client loses the 413 sitting in its buffer.
+ */
 export function readBody(req: IncomingMessage, limit = 1_000_000): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let refused = false;
+    let idle: NodeJS.Timeout | undefined;
+    const refuse = () => {
+      clearTimeout(idle);
+      req.removeAllListeners('data');
+      req.pause();
+      reject(new BodyTooLargeError());
+    };
+    const drain = () => {
+      clearTimeout(idle);
+      idle = setTimeout(refuse, DRAIN_IDLE_MS);
+    };
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) {
+      refused = true;
+      drain();
+    }
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
+      if (refused) {
+        if (size > DRAIN_MAX_BYTES) refuse();
+        else drain();
+        return;
+      }
       if (size > limit) {
-        reject(new Error('body too large'));
-        req.destroy();
+        refused = true;
+        chunks.length = 0;
+        drain();
         return;
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
+    req.on('end', () => {
+      if (refused) return refuse();
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    req.on('error', (error) => {
+      clearTimeout(idle);
+      reject(error);
+    });
   });
+}
+
+/** The 413 for a body over the limit; the connection closes after it (the rest of the body was never read). */
+export function sendTooLarge(res: ServerResponse): void {
+  if (res.headersSent) return;
+  res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
+  res.end(JSON.stringify({ error: 'body_too_large' }));
 }

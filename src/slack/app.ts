@@ -1,4 +1,4 @@
-import { App, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import { App, type Receiver } from '@slack/bolt';
 import { boltLogger } from './bolt-logger';
 import { slackClientOptions } from './client';
 import { registerListeners } from './listeners';
@@ -46,14 +46,4 @@ export function createBoltApp(rt: SlackRuntime, receiver: Receiver, botId: strin
 
   registerListeners(app, rt);
   return app;
-}
-
-/** Socket Mode (SLACK_APP_TOKEN): Slack pushes requests over a WebSocket opened through SLACK_API_URL. */
-export function socketModeReceiver(rt: SlackRuntime): SocketModeReceiver {
-  const { config, log } = rt.context;
-  return new SocketModeReceiver({
-    appToken: config.SLACK_APP_TOKEN!,
-    logger: boltLogger(log),
-    installerOptions: { clientOptions: slackClientOptions(config, log) },
-  });
 }

@@ -1,11 +1,15 @@
 import { threadMessageRecorder } from '../core';
 import type { AppContext, PlatformAdapter } from '../context';
-import { createBoltApp, socketModeReceiver } from './app';
-import { createSlackClient } from './client';
+import { createBoltApp } from './app';
+import { createSlackClient, slackClientOptions } from './client';
 import { SlackDeliverer } from './delivery';
 import { SlackPeople } from './people';
 import { messageEventHandler } from './listeners/events/message';
+import { tFor } from '../i18n';
+import { SlackInbound } from './inbound';
+import { renderCommandResult } from './views/command-reply';
 import { ChamadoReceiver } from './receiver';
+import { ChamadoSocketReceiver } from './socket-receiver';
 import type { SlackRuntime } from './runtime';
 
 /** Slack, plugged into the app: HTTP on /slack/events (or Socket Mode) and outbox delivery. */
@@ -24,8 +28,12 @@ export async function createSlackAdapter(context: AppContext): Promise<PlatformA
     recordThreadMessage: threadMessageRecorder(context.deps),
   };
   const socketMode = Boolean(config.SLACK_APP_TOKEN);
-  const httpReceiver = new ChamadoReceiver(config.SLACK_SIGNING_SECRET!, log, { message: messageEventHandler(rt) });
-  const app = createBoltApp(rt, socketMode ? socketModeReceiver(rt) : httpReceiver, auth.bot_id);
+  // One path in whatever the transport: both receivers hand every request to the same SlackInbound.
+  const malformedCommand = () => renderCommandResult({ type: 'error', code: 'bad_arguments', params: { command: 'ticket', value: '' } }, tFor(config.DEFAULT_LOCALE));
+  const inbound = new SlackInbound(log, messageEventHandler(rt), malformedCommand);
+  const httpReceiver = new ChamadoReceiver(config.SLACK_SIGNING_SECRET!, log, inbound);
+  const receiver = socketMode ? new ChamadoSocketReceiver(config.SLACK_APP_TOKEN!, slackClientOptions(config, log), log, inbound) : httpReceiver;
+  const app = createBoltApp(rt, receiver, auth.bot_id);
   log.info({ platform: 'slack', team: rt.teamId, socketMode }, 'Slack is on');
   return {
     platform: 'slack',

@@ -1,14 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
+import type { App, Receiver } from '@slack/bolt';
 import { z } from 'zod';
-import { readBody, sendJson, type Route } from '../http/server';
+import { BodyTooLargeError, readBody, sendJson, sendTooLarge, type Route } from '../http/server';
+import { parseJsonWithoutNul, withoutNul } from '../http/without-nul';
 import type { Logger } from '../logger';
+import type { InboundAnswer, SlackInbound } from './inbound';
 import { isSignedBySlack } from './signature';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
-
-/** The latest an event is acknowledged, handled or not: well inside Slack's 3 s. */
-export const EVENT_ACK_DEADLINE_MS = 2_500;
 
 /** What any Slack request body must at least look like once decoded. */
 const envelope = z.object({ type: z.string().optional(), command: z.string().optional() }).loose()
@@ -21,38 +20,38 @@ function header(req: IncomingMessage, name: string): string | undefined {
 
 /** Events arrive as JSON, slash commands as a form, interactivity as a form with one `payload` field. */
 function decode(raw: string, contentType: string): unknown {
-  if (contentType.includes('application/json')) return JSON.parse(raw);
+  if (contentType.includes('application/json')) return parseJsonWithoutNul(raw);
   const form = new URLSearchParams(raw);
   const payload = form.get('payload');
-  if (payload !== null) return JSON.parse(payload);
-  return Object.fromEntries(form.entries());
+  if (payload !== null) return parseJsonWithoutNul(payload);
+  return withoutNul(Object.fromEntries(form.entries()));
 }
 
-/** Handles one Events API event of a given type (`teamId` from the callback's envelope). */
-export type DirectEventHandler = (teamId: string | undefined, event: unknown) => Promise<void>;
-
-const eventType = z.object({ event: z.object({ type: z.string() }).loose() }).loose();
+/** Writes what SlackInbound decided, once: the ack's body, or an error Slack retries. */
+function write(res: ServerResponse, answer: InboundAnswer): void {
+  if (res.headersSent) return;
+  if (answer.kind === 'retry') return sendJson(res, 503, { error: 'not_stored_yet' });
+  if (answer.kind === 'failed') return sendJson(res, 500, { error: 'internal' });
+  const response = answer.response;
+  if (response === undefined || response === '') res.writeHead(200).end();
+  else if (typeof response === 'string') res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(response);
+  else sendJson(res, 200, response);
+}
 
 /**
- * Bolt on our own HTTP server: one route, `POST /slack/events`, for events, commands,
- * interactivity and shortcuts. Every request's signature and timestamp are checked first (a
- * bad one gets 401 and reaches nothing); the listener's `ack` writes the response.
- *
- * Event types in `directEvents` skip Bolt: `message` arrives for every message in every channel
- * the bot is in, and Bolt runs each event past every listener's middleware, which cost more CPU
- * than storing the message (BENCHMARKS.md).
+ * Slack over HTTP on our own server: one route, `POST /slack/events`, for events, commands,
+ * interactivity and shortcuts. Every request's signature and timestamp are checked first (a bad
+ * one gets 401 and reaches nothing); SlackInbound does the rest, as it does for Socket Mode.
  */
 export class ChamadoReceiver implements Receiver {
-  private app: App | null = null;
-
   constructor(
     private readonly signingSecret: string,
     private readonly log: Logger,
-    private readonly directEvents: Partial<Record<string, DirectEventHandler>> = {},
+    private readonly inbound: SlackInbound,
   ) {}
 
   init(app: App): void {
-    this.app = app;
+    this.inbound.init(app);
   }
 
   start(): Promise<void> {
@@ -71,8 +70,10 @@ export class ChamadoReceiver implements Receiver {
     let raw: string;
     try {
       raw = await readBody(req);
-    } catch {
-      return sendJson(res, 413, { error: 'body_too_large' });
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) return sendTooLarge(res);
+      // The client went away mid-upload: there is nobody to answer.
+      return void req.destroy();
     }
     if (!isSignedBySlack(this.signingSecret, header(req, 'x-slack-signature'), header(req, 'x-slack-request-timestamp'), raw)) {
       this.log.warn({ platform: 'slack' }, 'rejected a Slack request with a bad signature or timestamp');
@@ -83,69 +84,14 @@ export class ChamadoReceiver implements Receiver {
     try {
       body = envelope.parse(decode(raw, header(req, 'content-type') ?? ''));
     } catch {
+      this.log.info({ platform: 'slack' }, 'rejected a signed Slack request that is not a Slack payload');
       return sendJson(res, 400, { error: 'malformed_request' });
     }
     if (body.type === 'url_verification') return sendJson(res, 200, { challenge: String(body.challenge ?? '') });
     if (body.type === 'ssl_check') return sendJson(res, 200, {});
 
-    const direct = body.type === 'event_callback' ? eventType.safeParse(body) : null;
-    const handler = direct?.success ? this.directEvents[direct.data.event.type] : undefined;
-    if (direct?.success && handler) {
-      const teamId = typeof body.team_id === 'string' ? body.team_id : undefined;
-      return this.acknowledgeWhenDone(res, () => handler(teamId, direct.data.event), true);
-    }
-    await this.acknowledgeWhenDone(res, () => this.dispatch(body, req, res), body.type === 'event_callback');
-  }
-
-  /**
-   * Runs the handling, then acknowledges (200) if nothing has answered yet. Bolt acks an Events
-   * API event before its listener runs; holding that ack until the listener is done means a
-   * message is stored before Slack hears "received", so an acked event is never lost. An event's
-   * ack waits no longer than EVENT_ACK_DEADLINE_MS, inside Slack's 3 seconds. A failure is a
-   * 500, which Slack retries.
-   */
-  private async acknowledgeWhenDone(res: ServerResponse, handle: () => Promise<void>, isEvent: boolean): Promise<void> {
-    const deadline = isEvent ? setTimeout(() => respond(res), EVENT_ACK_DEADLINE_MS) : undefined;
-    try {
-      await handle();
-    } catch (error) {
-      this.log.error({ platform: 'slack', err: error }, 'Slack request failed');
-      if (!res.headersSent) sendJson(res, 500, { error: 'internal' });
-      return;
-    } finally {
-      clearTimeout(deadline);
-    }
-    // A request no listener answered (an unknown action, say) is still acknowledged.
-    respond(res);
-  }
-
-  /** Through Bolt: the listener's `ack` answers commands and interactivity; events wait for acknowledgeWhenDone. */
-  private async dispatch(body: Record<string, unknown>, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const holdAck = body.type === 'event_callback';
-    const ack = async (response?: unknown): Promise<void> => {
-      if (!holdAck) respond(res, response);
-    };
     const retryNum = Number(header(req, 'x-slack-retry-num'));
-    const event: ReceiverEvent = {
-      body,
-      ack,
-      retryNum: Number.isFinite(retryNum) ? retryNum : undefined,
-      retryReason: header(req, 'x-slack-retry-reason'),
-      customProperties: {},
-    };
-    if (!this.app) throw new Error('the Slack receiver was not initialised');
-    await this.app.processEvent(event);
-  }
-}
-
-/** The acknowledgement, once: an empty 200, plain text, or JSON (a modal's errors, say). */
-function respond(res: ServerResponse, response?: unknown): void {
-  if (res.headersSent) return;
-  if (response === undefined || response === '') {
-    res.writeHead(200).end();
-  } else if (typeof response === 'string') {
-    res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(response);
-  } else {
-    sendJson(res, 200, response);
+    const meta = { retryNum: Number.isInteger(retryNum) ? retryNum : undefined, retryReason: header(req, 'x-slack-retry-reason') };
+    await this.inbound.handle(body, meta, (answer) => write(res, answer));
   }
 }

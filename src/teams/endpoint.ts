@@ -1,23 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
-import { z } from 'zod';
-import { readBody, sendJson, type Route } from '../http/server';
+import { BodyTooLargeError, readBody, sendJson, sendTooLarge, type Route } from '../http/server';
+import { parseJsonWithoutNul } from '../http/without-nul';
 import type { Logger } from '../logger';
+import { inboundActivity } from './activity-schema';
 
 const BODY_LIMIT = 512_000;
-
-/** The least an activity must have before botbuilder sees it; anything else is a 400. */
-const inboundActivity = z
-  .object({
-    type: z.string().min(1).max(100),
-    serviceUrl: z.url({ protocol: /^https?$/ }),
-    conversation: z.object({ id: z.string().min(1).max(1000) }).passthrough(),
-    from: z.object({ id: z.string().min(1).max(500) }).passthrough().optional(),
-    recipient: z.object({ id: z.string().max(500) }).passthrough().optional(),
-    id: z.string().max(500).optional(),
-    text: z.string().max(100_000).optional(),
-  })
-  .passthrough();
 
 /** What CloudAdapter.process expects of a response; we hold it and write it once it is done. */
 class HeldResponse {
@@ -67,12 +55,14 @@ export function messagesRoute(adapter: CloudAdapter, run: (context: TurnContext)
       let raw: string;
       try {
         raw = await readBody(req, BODY_LIMIT);
-      } catch {
-        return sendJson(res, 413, { error: 'body_too_large' });
+      } catch (error) {
+        if (error instanceof BodyTooLargeError) return sendTooLarge(res);
+        // The client went away mid-upload: there is nobody to answer.
+        return void req.destroy();
       }
       let json: unknown;
       try {
-        json = JSON.parse(raw);
+        json = parseJsonWithoutNul(raw);
       } catch {
         return sendJson(res, 400, { error: 'invalid_json' });
       }

@@ -2,6 +2,7 @@ import type { Activity } from 'botbuilder';
 import type { FileRef, Notice, NoticeAction } from '../core';
 import { tFor } from '../i18n';
 import { adaptiveCard, asAttachment, submit } from './cards/card';
+import { escapeMarkdown, markdownT } from './cards/markdown';
 import { personIds, shownMentions, withMentions } from './mentions';
 import type { TeamsContext } from './turn';
 
@@ -21,8 +22,10 @@ export async function noticeActivity(teams: TeamsContext, workspaceId: string, n
   const extra = [...(notice.mentions ?? []), ...agents];
   const names = await teams.storage.namesOf(workspaceId, personIds(notice.params, extra));
   const rendered = withMentions(notice.params, names, extra);
-  const lines = (notice.tickets ?? []).map((tk) => `- #${tk.number} ${tk.title.replace(/</g, '&lt;')}`);
-  const text = [rendered.prefix + t(notice.key, rendered.params), ...lines].join('\n\n');
+  // People's params became `<at>` mentions (our markup); every other string is someone's words.
+  const params = Object.fromEntries(Object.entries(rendered.params).map(([k, v]) => [k, typeof v === 'string' && v !== notice.params[k] ? { markup: v } : v]));
+  const lines = (notice.tickets ?? []).map((tk) => `- #${tk.number} ${escapeMarkdown(tk.title)}`);
+  const text = [rendered.prefix + markdownT(t, notice.key, params), ...lines].join('\n\n');
   const activity: Partial<Activity> = { type: 'message', text, entities: shownMentions(text, rendered.entities) };
   const actions = ticketNumber === null ? [] : notice.actions ?? [];
   if (actions.length > 0) {

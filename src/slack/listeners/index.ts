@@ -9,7 +9,6 @@ import { registerReopenOriginal } from './actions/reopen-original';
 import { registerStatusButtons } from './actions/status-buttons';
 import { registerTicketCommand } from './commands/ticket';
 import { registerAppHomeOpened } from './events/app-home-opened';
-import { registerMessageEvents } from './events/message';
 import { registerReactionAdded } from './events/reaction-added';
 import { registerCreateTicketShortcut } from './shortcuts/create-ticket';
 import { registerNewTicketShortcut } from './shortcuts/new-ticket';
@@ -17,7 +16,7 @@ import { registerSplitShortcut } from './shortcuts/split-conversation';
 import { registerSplitSubmission } from './submissions/split-conversation';
 import { registerTicketFormSubmission } from './submissions/ticket-form';
 
-/** Every Slack listener, one per file. */
+/** Every Slack listener, one per file. `message` events skip Bolt: SlackInbound hands them to events/message.ts. */
 export function registerListeners(app: App, rt: SlackRuntime): void {
   registerTicketCommand(app, rt);
   registerCreateTicketShortcut(app, rt);
@@ -25,7 +24,6 @@ export function registerListeners(app: App, rt: SlackRuntime): void {
   registerNewTicketShortcut(app, rt);
   registerTicketFormSubmission(app, rt);
   registerSplitSubmission(app, rt);
-  registerMessageEvents(app, rt);
   registerReactionAdded(app, rt);
   registerAppHomeOpened(app, rt);
   registerStatusButtons(app, rt);

@@ -1,7 +1,8 @@
 import type { TFunction } from 'i18next';
 import { PRIORITIES, type Ticket } from '../../core';
 import { ACTIONS } from '../ids';
-import { escapeMrkdwn, LIMITS, mention, mrkdwn, plain, trim } from './limits';
+import { LIMITS, mrkdwn, plain, trim } from './limits';
+import { escapeMrkdwn, mentionOf, mrkdwnT } from './mrkdwn';
 
 export interface SlackMessageBody {
   text: string;
@@ -37,22 +38,22 @@ function cardButtons(ticket: Ticket, t: TFunction): Record<string, unknown>[] {
 
 /** The one-line text of a card (what notifications and screen readers show): `#n title (Status)`. */
 export function cardText(ticket: Ticket, t: TFunction): string {
-  return trim(t('slack:card.text', { number: ticket.number, title: ticket.title, status: t(`status.${ticket.status}`) }), LIMITS.messageText);
+  return trim(mrkdwnT(t, 'slack:card.text', { number: ticket.number, title: ticket.title, status: t(`status.${ticket.status}`) }), LIMITS.messageText);
 }
 
 /** The ticket card, labelled in the given language (the requester's: the card is shared). */
 export function renderCard(ticket: Ticket, t: TFunction, followUpOfNumber: number | null): SlackMessageBody {
   const facts = [
-    t('slack:card.status', { status: t(`status.${ticket.status}`) }),
-    t('slack:card.priority', { priority: t(`priority.${ticket.priority}`) }),
-    t('slack:card.requester', { person: mention(ticket.requesterId) }),
-    t('slack:card.assignee', { person: ticket.assigneeId ? mention(ticket.assigneeId) : t('tickets.unassigned') }),
+    mrkdwnT(t, 'slack:card.status', { status: t(`status.${ticket.status}`) }),
+    mrkdwnT(t, 'slack:card.priority', { priority: t(`priority.${ticket.priority}`) }),
+    mrkdwnT(t, 'slack:card.requester', { person: mentionOf(ticket.requesterId) }),
+    mrkdwnT(t, 'slack:card.assignee', { person: ticket.assigneeId ? mentionOf(ticket.assigneeId) : t('tickets.unassigned') }),
   ];
   const blocks: Record<string, unknown>[] = [
     { type: 'section', text: mrkdwn(`*#${ticket.number}* ${escapeMrkdwn(ticket.title)}`) },
     { type: 'context', elements: facts.map((f) => mrkdwn(f, LIMITS.contextElementText)) },
   ];
-  if (followUpOfNumber !== null) blocks.push({ type: 'context', elements: [mrkdwn(t('slack:card.follow_up_of', { number: followUpOfNumber }))] });
+  if (followUpOfNumber !== null) blocks.push({ type: 'context', elements: [mrkdwn(mrkdwnT(t, 'slack:card.follow_up_of', { number: followUpOfNumber }))] });
   blocks.push({ type: 'actions', block_id: `ticket_${ticket.number}`, elements: cardButtons(ticket, t) });
   return { text: cardText(ticket, t), blocks };
 }

@@ -2,7 +2,8 @@ import type { TFunction } from 'i18next';
 import type { CommandResult, TicketDetail } from '../../core';
 import { tFor } from '../../i18n';
 import { SLASH_COMMAND } from '../ids';
-import { escapeMrkdwn, LIMITS, mention, mrkdwn, trim } from './limits';
+import { LIMITS, mrkdwn, trim } from './limits';
+import { escapeMrkdwn, markup, mention, mentionOf, mrkdwnT, type MrkdwnParam } from './mrkdwn';
 import { linksOf, translateWithLinks } from './refs';
 
 const HELP_LINES = ['new', 'list', 'show', 'status', 'close', 'claim', 'assign', 'cc', 'priority', 'nudge', 'lang', 'split'];
@@ -27,21 +28,24 @@ function sections(text: string): Record<string, unknown>[] {
 const reply = (text: string): EphemeralReply => ({ response_type: 'ephemeral', text: trim(text, LIMITS.messageText), blocks: sections(text) });
 
 /** Our side failed (the database, say): nothing was changed, try again. */
-export const internalErrorReply = (t: TFunction): EphemeralReply => reply(t('errors.internal'));
+export const internalErrorReply = (t: TFunction): EphemeralReply => reply(mrkdwnT(t, 'errors.internal'));
+
+const prefix = () => markup(`\`${SLASH_COMMAND}\``);
 
 export function helpText(t: TFunction): string {
-  return [`*${t('help.title')}*`, t('help.intro', { prefix: `\`${SLASH_COMMAND}\`` }), ...HELP_LINES.map((k) => `• ${t(`help.${k}`)}`)].join('\n');
+  return [`*${mrkdwnT(t, 'help.title')}*`, mrkdwnT(t, 'help.intro', { prefix: prefix() }), ...HELP_LINES.map((k) => `• ${mrkdwnT(t, `help.${k}`)}`)].join('\n');
 }
 
 /** A wrong command or argument: one line saying what is wrong, and the help hint. */
 export function errorText(t: TFunction, code: string, params: Record<string, string | number>): string {
-  return `${t(`errors.${code}`, params)}\n${t('help.hint', { prefix: `\`${SLASH_COMMAND}\`` })}`;
+  return `${mrkdwnT(t, `errors.${code}`, peopleParams(params))}\n${mrkdwnT(t, 'help.hint', { prefix: prefix() })}`;
 }
 
-function peopleParams(params: Record<string, string | number>): Record<string, string | number> {
-  const out = { ...params };
-  if (typeof params.person === 'string') out.person = mention(params.person);
-  if (typeof params.people === 'string') out.people = params.people.split(',').filter(Boolean).map(mention).join(', ');
+/** Params naming people hold user ids: they are shown as mentions; every other string is a person's words or ours. */
+function peopleParams(params: Record<string, string | number>): Record<string, MrkdwnParam> {
+  const out: Record<string, MrkdwnParam> = { ...params };
+  if (typeof params.person === 'string') out.person = mentionOf(params.person);
+  if (typeof params.people === 'string') out.people = markup(params.people.split(',').filter(Boolean).map(mention).join(', '));
   return out;
 }
 
@@ -56,15 +60,15 @@ function ms(t: TFunction, value: number | null): string {
 function detailText(t: TFunction, d: TicketDetail): string {
   const tk = d.ticket;
   const lines = [
-    `*${translateWithLinks(t, 'detail.title', { number: tk.number, title: escapeMrkdwn(tk.title) }, linksOf([tk]))}*`,
+    `*${translateWithLinks(t, 'detail.title', { number: tk.number, title: tk.title }, linksOf([tk]))}*`,
     `${t('detail.status')}: ${t(`status.${tk.status}`)} · ${t('detail.priority')}: ${t(`priority.${tk.priority}`)}`,
     `${t('detail.requester')}: ${mention(tk.requesterId)} · ${t('detail.assignee')}: ${tk.assigneeId ? mention(tk.assigneeId) : t('tickets.unassigned')}`,
   ];
   if (tk.ccIds.length > 0) lines.push(`${t('detail.cc')}: ${tk.ccIds.map(mention).join(', ')}`);
-  if (d.followUpOfNumber !== null) lines.push(t('detail.follow_up_of', { number: d.followUpOfNumber }));
+  if (d.followUpOfNumber !== null) lines.push(mrkdwnT(t, 'detail.follow_up_of', { number: d.followUpOfNumber }));
   lines.push(`${t('detail.first_response')}: ${ms(t, d.firstResponseMs)} · ${t('detail.resolution')}: ${ms(t, d.resolutionMs)}`);
-  lines.push(`*${t('detail.history')}* (${t('detail.messages', { count: d.messageCount })})`);
-  for (const m of d.recent) lines.push(`> ${mention(m.authorId)}: ${trim(escapeMrkdwn(m.text.replace(/\s+/g, ' ')), 300)}`);
+  lines.push(`*${mrkdwnT(t, 'detail.history')}* (${mrkdwnT(t, 'detail.messages', { count: d.messageCount })})`);
+  for (const m of d.recent) lines.push(`> ${mention(m.authorId)}: ${escapeMrkdwn(trim(m.text.replace(/\s+/g, ' '), 300))}`);
   return lines.join('\n');
 }
 
@@ -74,20 +78,20 @@ export function renderCommandResult(result: Exclude<CommandResult, { type: 'ask_
     case 'help':
       return reply(helpText(t));
     case 'split_hint':
-      return reply(t('slack:split.hint'));
+      return reply(mrkdwnT(t, 'slack:split.hint'));
     case 'error':
       return reply(errorText(t, result.code, result.params));
     case 'done':
       return reply(translateWithLinks(t, result.key, peopleParams(result.params), linksOf([result.ticket])));
     case 'language':
-      return reply(tFor(result.locale)('replies.language_set'));
+      return reply(mrkdwnT(tFor(result.locale), 'replies.language_set'));
     case 'detail':
       return reply(detailText(t, result.detail));
     case 'list': {
-      const title = `*${t(`list.title_${result.filter}`)}*`;
-      if (result.tickets.length === 0) return reply(`${title}\n${t('list.empty')}`);
+      const title = `*${mrkdwnT(t, `list.title_${result.filter}`)}*`;
+      if (result.tickets.length === 0) return reply(`${title}\n${mrkdwnT(t, 'list.empty')}`);
       const links = linksOf(result.tickets);
-      const items = result.tickets.map((tk) => `• ${translateWithLinks(t, 'list.item', { number: tk.number, title: escapeMrkdwn(trim(tk.title, 120)), status: t(`status.${tk.status}`) }, links)}`);
+      const items = result.tickets.map((tk) => `• ${translateWithLinks(t, 'list.item', { number: tk.number, title: trim(tk.title, 120), status: t(`status.${tk.status}`) }, links)}`);
       return reply([title, ...items].join('\n'));
     }
   }

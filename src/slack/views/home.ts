@@ -1,12 +1,13 @@
 import type { TFunction } from 'i18next';
 import type { HomeView, Ticket } from '../../core';
 import { ACTIONS } from '../ids';
-import { escapeMrkdwn, LIMITS, mrkdwn, plain } from './limits';
+import { LIMITS, mrkdwn, plain } from './limits';
+import { mrkdwnT } from './mrkdwn';
 
 const MAX_PER_GROUP = 25;
 
 function ticketLine(t: TFunction, tk: Ticket): string {
-  return t('list.item', { number: tk.number, title: escapeMrkdwn(tk.title), status: t(`status.${tk.status}`) });
+  return mrkdwnT(t, 'list.item', { number: tk.number, title: tk.title, status: t(`status.${tk.status}`) });
 }
 
 function row(t: TFunction, tk: Ticket, accessory?: { actionId: string; label: string }): Record<string, unknown> {
@@ -24,17 +25,17 @@ function row(t: TFunction, tk: Ticket, accessory?: { actionId: string; label: st
 export function renderHome(t: TFunction, userId: string, view: HomeView, banner?: string): Record<string, unknown> {
   const blocks: Record<string, unknown>[] = [{ type: 'header', text: plain(t('slack:home.title'), 150) }];
   if (banner) blocks.push({ type: 'context', elements: [mrkdwn(banner, LIMITS.contextElementText)] });
-  const group = (title: string, tickets: Ticket[], accessory: (tk: Ticket) => { actionId: string; label: string } | undefined) => {
+  const group = (titleKey: string, tickets: Ticket[], accessory: (tk: Ticket) => { actionId: string; label: string } | undefined) => {
     if (tickets.length === 0) return;
-    blocks.push({ type: 'section', text: mrkdwn(`*${title}*`) });
+    blocks.push({ type: 'section', text: mrkdwn(`*${mrkdwnT(t, titleKey)}*`) });
     for (const tk of tickets.slice(0, MAX_PER_GROUP)) blocks.push(row(t, tk, accessory(tk)));
-    if (tickets.length > MAX_PER_GROUP) blocks.push({ type: 'context', elements: [mrkdwn(t('slack:home.more', { count: tickets.length - MAX_PER_GROUP }))] });
+    if (tickets.length > MAX_PER_GROUP) blocks.push({ type: 'context', elements: [mrkdwn(mrkdwnT(t, 'slack:home.more', { count: tickets.length - MAX_PER_GROUP }))] });
   };
   const nudge = (tk: Ticket) => (tk.requesterId === userId || tk.ccIds.includes(userId) ? { actionId: ACTIONS.homeNudge, label: t('slack:actions.nudge') } : undefined);
-  if (view.active.length === 0) blocks.push({ type: 'section', text: mrkdwn(t('slack:home.empty')) });
-  group(t('slack:home.open'), view.active.filter((tk) => tk.status === 'open'), nudge);
-  group(t('slack:home.pending'), view.active.filter((tk) => tk.status === 'pending'), nudge);
-  group(t('slack:home.recently_closed'), view.recentlyClosed, () => undefined);
-  group(t('slack:home.unassigned'), view.unassigned, () => ({ actionId: ACTIONS.homeClaim, label: t('slack:actions.claim') }));
+  if (view.active.length === 0) blocks.push({ type: 'section', text: mrkdwn(mrkdwnT(t, 'slack:home.empty')) });
+  group('slack:home.open', view.active.filter((tk) => tk.status === 'open'), nudge);
+  group('slack:home.pending', view.active.filter((tk) => tk.status === 'pending'), nudge);
+  group('slack:home.recently_closed', view.recentlyClosed, () => undefined);
+  group('slack:home.unassigned', view.unassigned, () => ({ actionId: ACTIONS.homeClaim, label: t('slack:actions.claim') }));
   return { type: 'home', blocks: blocks.slice(0, LIMITS.modalBlocks) };
 }

@@ -18,11 +18,7 @@ export function trim(text: string, max: number): string {
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
 }
 
-/** mrkdwn treats &, < and > as control characters: people's text is escaped before it is shown. */
-export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 export const plain = (text: string, max: number = LIMITS.buttonText) => ({ type: 'plain_text' as const, text: trim(text, max), emoji: true });
 export const mrkdwn = (text: string, max: number = LIMITS.sectionText) => ({ type: 'mrkdwn' as const, text: trim(text, max) });
-export const mention = (userId: string) => `<@${userId}>`;
+export { escapeMrkdwn, mention } from './mrkdwn';

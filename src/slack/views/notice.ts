@@ -2,7 +2,8 @@ import type { TFunction } from 'i18next';
 import type { FileRef, Notice, NoticeAction } from '../../core';
 import { ACTIONS } from '../ids';
 import type { SlackMessageBody } from './card';
-import { escapeMrkdwn, LIMITS, mention, mrkdwn, plain, trim } from './limits';
+import { LIMITS, mrkdwn, plain, trim } from './limits';
+import { escapeMrkdwn, markup, mention, mentionOf, type MrkdwnParam } from './mrkdwn';
 import { ticketRef, translateWithLinks, type CardLinks } from './refs';
 
 const ACTION_IDS: Record<NoticeAction, string> = {
@@ -12,14 +13,13 @@ const ACTION_IDS: Record<NoticeAction, string> = {
 };
 
 /** Params naming people hold user ids: they are shown as mentions. */
-function withMentions(params: Notice['params']): Record<string, string | number> {
-  const out: Record<string, string | number> = { ...params };
+function withMentions(params: Notice['params']): Record<string, MrkdwnParam> {
+  const out: Record<string, MrkdwnParam> = { ...params };
   for (const key of ['actor', 'person'] as const) {
     const id = params[key];
-    if (typeof id === 'string' && id !== '') out[key] = mention(id);
+    if (typeof id === 'string' && id !== '') out[key] = mentionOf(id);
   }
-  if (typeof params.title === 'string') out.title = escapeMrkdwn(params.title);
-  if (typeof params.people === 'string') out.people = params.people.split(',').filter(Boolean).map(mention).join(', ');
+  if (typeof params.people === 'string') out.people = markup(params.people.split(',').filter(Boolean).map(mention).join(', '));
   return out;
 }
 

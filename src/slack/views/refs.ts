@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Ticket } from '../../core';
+import { mrkdwnT, type MrkdwnParam } from './mrkdwn';
 
 /** Card permalinks by ticket number: every `#n` of a ticket with a card links to it (contract §5). */
 export type CardLinks = ReadonlyMap<number, string>;
@@ -29,15 +30,15 @@ export function numbersIn(params: Record<string, string | number>): number[] {
 /**
  * Translates with every ticket number param shown as a link to its card. The numbers go through
  * the template as marks, so whatever the wording around `#{{number}}`, only Chamado's own numbers
- * become links (never a `#5` inside a person's title).
+ * become links (never a `#5` inside a person's title). The rest is escaped as mrkdwnT escapes.
  */
-export function translateWithLinks(t: TFunction, key: string, params: Record<string, string | number>, links: CardLinks): string {
-  const marked: Record<string, string | number> = { ...params };
+export function translateWithLinks(t: TFunction, key: string, params: Record<string, MrkdwnParam>, links: CardLinks): string {
+  const marked: Record<string, MrkdwnParam> = { ...params };
   for (const k of NUMBER_PARAMS) {
     const n = params[k];
     if (typeof n === 'number' && links.has(n)) marked[k] = `${MARK}${n}${MARK}`;
   }
-  const text = t(key, marked);
+  const text = mrkdwnT(t, key, marked);
   return text.replace(MARKED, (_, hash: string, n: string) => (hash ? ticketRef(Number(n), links) : `<${escapeUrl(links.get(Number(n))!)}|${n}>`));
 }
 

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { MAX_SPLIT_SLOTS, MAX_TITLE_LENGTH, type ChatMessage } from '../../core';
 import { VIEWS } from '../ids';
 import { LIMITS, plain, trim } from './limits';
+import { mrkdwnT } from './mrkdwn';
 
 export interface SplitMetadata {
   c: string;
@@ -18,7 +19,7 @@ function optionText(t: TFunction, m: ChatMessage): string {
 /** The split form: the conversation's messages (newest 100) and five ticket slots. */
 export function splitModal(t: TFunction, messages: ChatMessage[], metadata: SplitMetadata): Record<string, unknown> {
   const options = messages.slice(-LIMITS.options).map((m) => ({ text: plain(optionText(t, m), LIMITS.optionText), value: m.id }));
-  const blocks: Record<string, unknown>[] = [{ type: 'section', text: { type: 'mrkdwn', text: t('slack:modal.split_intro') } }];
+  const blocks: Record<string, unknown>[] = [{ type: 'section', text: { type: 'mrkdwn', text: mrkdwnT(t, 'slack:modal.split_intro') } }];
   for (let k = 1; k <= MAX_SPLIT_SLOTS; k++) {
     blocks.push({
       type: 'input',

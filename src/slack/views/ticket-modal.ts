@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { MAX_TITLE_LENGTH } from '../../core';
 import { VIEWS } from '../ids';
 import { LIMITS, plain, trim } from './limits';
+import { escapeOwnText } from './mrkdwn';
 
 /** Where a submitted ticket form came from; kept small (Slack allows 3,000 characters). */
 export interface TicketFormMetadata {
@@ -57,6 +58,6 @@ export function messageModal(t: TFunction, text: string): Record<string, unknown
     type: 'modal',
     title: plain(t('slack:modal.loading_title'), LIMITS.modalTitle),
     close: plain(t('slack:modal.cancel'), LIMITS.modalTitle),
-    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: trim(text, LIMITS.sectionText) } }],
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: trim(escapeOwnText(text), LIMITS.sectionText) } }],
   };
 }

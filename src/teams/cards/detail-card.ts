@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { TicketDetail } from '../../core';
 import { adaptiveCard, facts, heading, text, type AdaptiveCard, type CardElement } from './card';
+import { escapeMarkdown, markdownT } from './markdown';
 
 function duration(ms: number | null, t: TFunction): string {
   if (ms === null) return t('detail.not_yet');
@@ -13,9 +14,9 @@ function duration(ms: number | null, t: TFunction): string {
 /** `show #n`: status, people and the latest messages. */
 export function detailCard(detail: TicketDetail, t: TFunction, names: Map<string, string>): AdaptiveCard {
   const { ticket } = detail;
-  const name = (id: string | null) => (id ? names.get(id) ?? id : t('tickets.unassigned'));
+  const name = (id: string | null) => (id ? escapeMarkdown(names.get(id) ?? id) : t('tickets.unassigned'));
   const body: CardElement[] = [
-    heading(t('detail.title', { number: ticket.number, title: ticket.title })),
+    heading(markdownT(t, 'detail.title', { number: ticket.number, title: ticket.title })),
     facts([
       [t('detail.status'), t(`status.${ticket.status}`)],
       [t('detail.priority'), t(`priority.${ticket.priority}`)],
@@ -30,7 +31,7 @@ export function detailCard(detail: TicketDetail, t: TFunction, names: Map<string
   body.push(text(t('detail.messages', { count: detail.messageCount }), { isSubtle: true }));
   if (detail.recent.length > 0) {
     body.push(text(t('detail.history'), { weight: 'Bolder' }));
-    body.push(...detail.recent.map((m) => text(`${name(m.authorId)}: ${m.text.slice(0, 300)}`, { spacing: 'Small' })));
+    body.push(...detail.recent.map((m) => text(`${name(m.authorId)}: ${escapeMarkdown(m.text.slice(0, 300))}`, { spacing: 'Small' })));
   }
   return adaptiveCard(body);
 }

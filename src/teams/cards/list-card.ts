@@ -1,8 +1,9 @@
 import type { TFunction } from 'i18next';
 import type { ListFilter, Ticket } from '../../core';
 import { adaptiveCard, heading, submit, text, type AdaptiveCard, type CardElement } from './card';
+import { markdownT } from './markdown';
 
-const line = (ticket: Ticket, t: TFunction) => t('list.item', { number: ticket.number, title: ticket.title, status: t(`status.${ticket.status}`) });
+const line = (ticket: Ticket, t: TFunction) => markdownT(t, 'list.item', { number: ticket.number, title: ticket.title, status: t(`status.${ticket.status}`) });
 
 function ticketRow(ticket: Ticket, t: TFunction, canNudge: boolean): CardElement {
   const items: CardElement[] = [text(line(ticket, t))];

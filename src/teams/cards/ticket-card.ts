@@ -1,10 +1,11 @@
 import type { TFunction } from 'i18next';
 import type { Status, Ticket } from '../../core';
 import { adaptiveCard, facts, heading, submit, text, type AdaptiveCard, type CardElement } from './card';
+import { escapeMarkdown, markdownT } from './markdown';
 
 /** The one-line summary every ticket card carries: `#n`, the title and the status word. */
 export const ticketSummary = (ticket: Ticket, t: TFunction) =>
-  t('teams:card.summary', { number: ticket.number, title: ticket.title, status: t(`status.${ticket.status}`) });
+  markdownT(t, 'teams:card.summary', { number: ticket.number, title: ticket.title, status: t(`status.${ticket.status}`) });
 
 const BUTTONS: Record<Status, ('claim' | 'pending' | 'close' | 'reopen')[]> = {
   open: ['claim', 'pending', 'close'],
@@ -14,7 +15,7 @@ const BUTTONS: Record<Status, ('claim' | 'pending' | 'close' | 'reopen')[]> = {
 
 /** The ticket card in the ticket's channel; `t` speaks the requester's language. */
 export function ticketCard(ticket: Ticket, t: TFunction, names: Map<string, string>): AdaptiveCard {
-  const name = (id: string | null) => (id ? names.get(id) ?? id : t('tickets.unassigned'));
+  const name = (id: string | null) => (id ? escapeMarkdown(names.get(id) ?? id) : t('tickets.unassigned'));
   const body: CardElement[] = [
     heading(ticketSummary(ticket, t)),
     facts([

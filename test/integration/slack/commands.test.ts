@@ -15,7 +15,7 @@ test('help (and nothing at all) lists the commands, ephemerally, in English by d
     const r = await h.slack.command('U_CUST', line);
     expect(r.status).toBe(200);
     expect(r.json.response_type).toBe('ephemeral');
-    expect(text(r)).toContain('new <title>');
+    expect(text(r)).toContain('new &lt;title&gt;');
     expect(text(r)).toContain('/ticket');
   }
 });
@@ -46,7 +46,7 @@ test('a Portuguese speaker (users.info locale) gets Portuguese replies and a Por
   expect(card.body.text).toBe(`#${number} Impressora quebrada (Aberto)`);
   expect(JSON.stringify(card.body.blocks)).toContain('Assumir');
   const help = await h.slack.command('U_PT2', 'ajuda');
-  expect(text(help)).toContain('`novo <título>`');
+  expect(text(help)).toContain('`novo &lt;título&gt;`');
   // The language is looked up once, then remembered.
   expect(h.fake.callsOf('users.info', (c) => c.body.user === 'U_PT2' && String(c.body.include_locale) === 'true').length).toBe(1);
 });

@@ -4,6 +4,7 @@ import { isChamadoError, type Actor } from '../../../core';
 import { publishHome } from '../../home';
 import type { SlackRuntime } from '../../runtime';
 import { caller, tellPrivately } from '../shared';
+import { mrkdwnT } from '../../views/mrkdwn';
 
 export type ClickBody = BlockAction<ButtonAction | StaticSelectAction>;
 
@@ -21,7 +22,7 @@ export async function runAction(rt: SlackRuntime, body: ClickBody, work: (actor:
     answer = await work(actor, t);
   } catch (error) {
     if (!isChamadoError(error)) throw error;
-    answer = t(`errors.${error.code}`, error.params);
+    answer = mrkdwnT(t, `errors.${error.code}`, error.params);
   }
   if (onHome) return publishHome(rt, teamId, actor.userId, () => answer ?? '');
   if (answer && body.channel?.id) await tellPrivately(rt, body.channel.id, actor.userId, answer);

@@ -1,8 +1,7 @@
-import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import { isPersonMessage, slackMessageSchema, toChatMessage } from '../../messages';
 import { workspaceOf } from '../../people';
-import type { DirectEventHandler } from '../../receiver';
+import type { DirectEventHandler } from '../../inbound';
 import type { SlackRuntime } from '../../runtime';
 import { tellWhereItContinues } from './split-thread';
 
@@ -41,10 +40,4 @@ export function messageEventHandler(rt: SlackRuntime): DirectEventHandler {
     // Debug, not info: one line per message costs ingest throughput (BENCHMARKS.md) and says little.
     else log.debug({ ticket: outcome.ticket.number, reopened: outcome.reopened }, 'thread message recorded');
   };
-}
-
-/** Through Bolt (Socket Mode); over HTTP the receiver hands message events to the handler directly. */
-export function registerMessageEvents(app: App, rt: SlackRuntime): void {
-  const handle = messageEventHandler(rt);
-  app.event('message', ({ event, body }) => handle(body.team_id, event));
 }

@@ -6,6 +6,7 @@ import { TICKET_REACTION } from '../../ids';
 import { isPersonMessage, titleFromText, toChatMessage } from '../../messages';
 import type { SlackRuntime } from '../../runtime';
 import { caller, tellPrivately } from '../shared';
+import { mrkdwnT } from '../../views/mrkdwn';
 
 const reactionEvent = z.object({
   user: z.string().min(1),
@@ -20,10 +21,10 @@ export function registerReactionAdded(app: App, rt: SlackRuntime): void {
     if (!parsed.success || parsed.data.reaction !== TICKET_REACTION) return;
     const { user, item } = parsed.data;
     const { actor, t } = await caller(rt, body.team_id ?? rt.teamId, user);
-    if (!actor.isAgent) return tellPrivately(rt, item.channel, user, t('slack:reaction.agents_only'));
+    if (!actor.isAgent) return tellPrivately(rt, item.channel, user, mrkdwnT(t, 'slack:reaction.agents_only'));
 
     const found = await fetchMessage(rt.client, item.channel, item.ts, null);
-    if (!found || !isPersonMessage(found, rt.botUserId)) return tellPrivately(rt, item.channel, user, t('slack:modal.message_gone'));
+    if (!found || !isPersonMessage(found, rt.botUserId)) return tellPrivately(rt, item.channel, user, mrkdwnT(t, 'slack:modal.message_gone'));
     const message = toChatMessage(found, item.channel);
     await rt.context.platformRecords.conversationLog.record(actor.workspaceId, 'slack', message);
     try {
@@ -37,7 +38,7 @@ export function registerReactionAdded(app: App, rt: SlackRuntime): void {
       rt.context.log.info({ platform: 'slack', ticket: ticket.number, via: 'reaction' }, 'ticket opened from a reaction');
     } catch (error) {
       if (!isChamadoError(error)) throw error;
-      await tellPrivately(rt, item.channel, user, t(`errors.${error.code}`, error.params));
+      await tellPrivately(rt, item.channel, user, mrkdwnT(t, `errors.${error.code}`, error.params));
     }
   });
 }

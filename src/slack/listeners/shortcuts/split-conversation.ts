@@ -6,6 +6,7 @@ import type { SlackRuntime } from '../../runtime';
 import { splitModal } from '../../views/split-modal';
 import { messageModal } from '../../views/ticket-modal';
 import { caller, tellPrivately } from '../shared';
+import { mrkdwnT } from '../../views/mrkdwn';
 
 /**
  * "Split into tickets": the modal opens at once (the trigger expires in 3 s) and is filled in
@@ -18,7 +19,7 @@ export function registerSplitShortcut(app: App, rt: SlackRuntime): void {
     if (!message.success) return;
     const channel = shortcut.channel.id;
     const { actor, t } = await caller(rt, shortcut.team?.id ?? shortcut.user.team_id ?? rt.teamId, shortcut.user.id);
-    if (!actor.isAgent) return tellPrivately(rt, channel, actor.userId, t('slack:split.agents_only'));
+    if (!actor.isAgent) return tellPrivately(rt, channel, actor.userId, mrkdwnT(t, 'slack:split.agents_only'));
 
     const opened = await rt.client.views.open({ trigger_id: shortcut.trigger_id, view: messageModal(t, t('slack:modal.loading')) as never });
     const viewId = opened.view?.id;

@@ -6,6 +6,7 @@ import { VIEWS } from '../../ids';
 import { isPersonMessage, toChatMessage } from '../../messages';
 import type { SlackRuntime } from '../../runtime';
 import { caller, tellPrivately } from '../shared';
+import { mrkdwnT } from '../../views/mrkdwn';
 
 const metadataSchema = z.object({ c: z.string().optional(), ts: z.string().optional(), th: z.string().optional() });
 
@@ -57,7 +58,7 @@ export function registerTicketFormSubmission(app: App, rt: SlackRuntime): void {
       });
       await ack();
       rt.context.log.info({ platform: 'slack', ticket: ticket.number, via: view.callback_id }, 'ticket opened from a form');
-      await tellPrivately(rt, channelId, actor.userId, t('slack:opened', { number: ticket.number, channel: channelId }));
+      await tellPrivately(rt, channelId, actor.userId, mrkdwnT(t, 'slack:opened', { number: ticket.number, channel: channelId }));
     } catch (error) {
       if (!isChamadoError(error)) throw error;
       await ack({ response_action: 'errors', errors: { title: t(`errors.${error.code}`, error.params) } });

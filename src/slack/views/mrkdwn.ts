@@ -1,0 +1,64 @@
+import type { TFunction } from 'i18next';
+
+/**
+ * Slack reads `&`, `<` and `>` as control characters in mrkdwn and in a message's `text` (which
+ * notifications use): `<!channel>` pings a channel, `<https://x|y>` masks a link. Every text
+ * Chamado sends goes through here: people's words are escaped whole; our own words are escaped
+ * too (a `<title>` placeholder would read as a link), except the markup a template writes on
+ * purpose (`<#C…>`, `<@U…>`, `<!date…>`, a link); markup Chamado builds itself (a mention, a link
+ * to a card) is passed as Markup and placed as it is.
+ */
+export interface Markup {
+  readonly markup: string;
+}
+
+export const markup = (text: string): Markup => ({ markup: text });
+
+export const mention = (userId: string) => `<@${userId}>`;
+
+/** A person's mention as a parameter of mrkdwnT. */
+export const mentionOf = (userId: string): Markup => markup(mention(userId));
+
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Markup a template may hold on purpose: channel, user and special mentions, dates and links. */
+const TEMPLATE_MARKUP = /<(?:[#@!][^<>\s]+|(?:https?|mailto):[^<>\s]+)>/g;
+
+/** Our own text: escaped, except the markup it writes on purpose. */
+export function escapeOwnText(text: string): string {
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(TEMPLATE_MARKUP)) {
+    out += escapeMrkdwn(text.slice(last, m.index)) + m[0];
+    last = m.index + m[0].length;
+  }
+  return out + escapeMrkdwn(text.slice(last));
+}
+
+export type MrkdwnParam = string | number | Markup | null | undefined;
+
+const TOKEN = /\uE000(\d+)\uE001/g;
+
+/**
+ * `t(key, params)` as valid mrkdwn: the template escaped as our own text, each string parameter
+ * escaped as a person's words, each Markup placed as it is, numbers as they are (`count` keeps
+ * choosing the plural). Parameters that need escaping are swapped for private-use tokens while
+ * i18next fills the template, so escaping the template never touches them.
+ */
+export function mrkdwnT(t: TFunction, key: string, params: Record<string, MrkdwnParam> = {}): string {
+  const values: string[] = [];
+  const tokens: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params)) {
+    // A number, or words with nothing to escape, go in as they are: templates also use a param
+    // as a key (`$t(status.{{status}})`), which a token would break.
+    if (typeof value === 'number' || (typeof value === 'string' && !/[<>&]/.test(value))) {
+      tokens[name] = value;
+      continue;
+    }
+    const text = value === null || value === undefined ? '' : typeof value === 'string' ? escapeMrkdwn(value) : value.markup;
+    tokens[name] = `\uE000${values.push(text) - 1}\uE001`;
+  }
+  return escapeOwnText(t(key, tokens)).replace(TOKEN, (_, i: string) => values[Number(i)]);
+}
