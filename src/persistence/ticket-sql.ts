@@ -16,7 +16,7 @@ const COLUMNS = Object.entries(TicketEntity.options.columns).map(([property, col
 const quote = (name: string) => `"${name}"`;
 
 /** Every ticket column under its property name, plus `ccIds` (oldest CC first), for table alias `t`. */
-const SELECT_TICKET = [
+export const SELECT_TICKET = [
   ...COLUMNS.map((c) => `t.${quote(c.column)} AS ${quote(c.property)}`),
   `coalesce((SELECT array_agg(p.user_id ORDER BY p.added_at) FROM ticket_participants p WHERE p.ticket_id = t.id AND p.role = 'cc'), '{}') AS "ccIds"`,
 ].join(', ');

@@ -8,6 +8,7 @@ import { TypeormMessageRepository } from './message-repository';
 import { TypeormOutbox } from './outbox-repository';
 import { TypeormPreferenceRepository } from './preference-repository';
 import { TypeormSweepRepository } from './sweep-repository';
+import { TypeormTicketQueries } from './ticket-queries';
 import { TypeormTicketRepository } from './ticket-repository';
 
 function repositories(em: EntityManager): Repositories {
@@ -20,6 +21,7 @@ function repositories(em: EntityManager): Repositories {
     conversations: new TypeormConversationLog(em),
     deliveries: new TypeormDeliveryLog(em),
     sweep: new TypeormSweepRepository(em),
+    queries: new TypeormTicketQueries(em),
   };
 }
 
