@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseDuration } from './core/duration';
+import { isTimeZone } from './times';
 
 const duration = (name: string) =>
   z.string().transform((text, ctx) => {
@@ -70,6 +71,7 @@ const schema = z.object({
     .default('* * * * *')
     .refine((expr) => [5, 6].includes(expr.trim().split(/\s+/).length), 'must be a cron expression of five or six fields'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DEFAULT_TIMEZONE: z.string().trim().default('UTC').refine(isTimeZone, 'must be an IANA time zone like America/Sao_Paulo or UTC'),
 });
 
 export type Config = z.output<typeof schema> & {
