@@ -27,6 +27,7 @@ afterAll(async () => { await db.drop(); });
 
 interface PlanNode {
   'Node Type': string;
+  'Parent Relationship'?: string;
   'Relation Name'?: string;
   'Index Name'?: string;
   Plans?: PlanNode[];
@@ -45,6 +46,8 @@ async function plan(query: { sql: string; params: unknown[] }, indexesOnly = fal
 }
 
 const nodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodes)];
+/** The plan without its per-row subplans (each ticket's CC list). */
+const mainPath = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).filter((p) => p['Parent Relationship'] !== 'SubPlan').flatMap(mainPath)];
 const seqScans = (node: PlanNode) => nodes(node).filter((n) => n['Node Type'] === 'Seq Scan').map((n) => n['Relation Name']);
 const indexes = (node: PlanNode) => nodes(node).map((n) => n['Index Name']).filter(Boolean);
 
@@ -72,7 +75,7 @@ test('the queue and its count read tickets_queue in order', async () => {
     const page = await plan(queueSql(query));
     expect(seqScans(page)).toEqual([]);
     expect(indexes(page)).toContain('tickets_queue');
-    expect(nodes(page).map((n) => n['Node Type'])).not.toContain('Sort');
+    expect(mainPath(page).map((n) => n['Node Type'])).not.toContain('Sort');
     const count = await plan(queueCountSql(query), true);
     expect(seqScans(count)).toEqual([]);
     expect(indexes(count)).toContain('tickets_queue');
