@@ -9,7 +9,7 @@ import { createHttpServer, healthRoute } from './http/server';
 import { translate } from './i18n';
 import type { Logger } from './logger';
 import { startDeliveryWorker, type WorkerOptions } from './outbox/worker';
-import { createStore } from './persistence/typeorm-store';
+import { wirePersistence } from './persistence/wiring';
 import { startScheduler } from './scheduler/scheduler';
 
 export interface RunningApp {
@@ -38,7 +38,7 @@ function settingsFrom(config: Config): UseCaseDeps['settings'] {
   };
 }
 
-/** A platform's code and SDK load only when it is on: botbuilder alone holds about 23 MiB. */
+/** A platform's code and SDK load only when it is on: botbuilder alone holds a large share of the memory. */
 async function createAdapters(context: AppContext): Promise<PlatformAdapter[]> {
   const adapters: PlatformAdapter[] = [];
   if (slackEnabled(context.config)) adapters.push(await (await import('./slack/index.js')).createSlackAdapter(context));
@@ -58,19 +58,22 @@ function startBackground(context: AppContext, adapters: PlatformAdapter[], worke
 export async function startChamado(config: Config, log: Logger, options: StartOptions = {}): Promise<RunningApp> {
   const database = await openDatabase(config, log);
   const now = options.now ?? (() => new Date());
+  const instanceId = `${process.pid}-${randomUUID().slice(0, 8)}`;
+  const persistence = wirePersistence(database, instanceId);
   const context: AppContext = {
     config,
     log,
-    dataSource: database.dataSource,
-    deps: { store: createStore(database.dataSource), clock: { now }, settings: settingsFrom(config), translate },
-    instanceId: `${process.pid}-${randomUUID().slice(0, 8)}`,
+    deps: { store: persistence.store, clock: { now }, settings: settingsFrom(config), translate },
+    platformRecords: persistence.platformRecords,
+    outboxQueue: persistence.outboxQueue,
+    instanceId,
   };
   let adapters: PlatformAdapter[] = [];
   let background: BackgroundTask[] = [];
   try {
     adapters = await createAdapters(context);
     const routes = [
-      healthRoute(async () => (await database.dataSource.query('SELECT 1')).length === 1),
+      healthRoute(persistence.ping),
       ...adapters.flatMap((a) => a.routes),
     ];
     const server = createHttpServer(routes, log);

@@ -1,16 +1,22 @@
-import type { DataSource } from 'typeorm';
 import type { Config } from './config';
-import type { Platform, UseCaseDeps } from './core';
+import type { OutboxQueue, Platform, PlatformRecords, UseCaseDeps } from './core';
 import type { Route } from './http/server';
 import type { Logger } from './logger';
 import type { ChatDeliverer } from './outbox/delivery';
 
-/** What every adapter and background worker is built from. */
+/**
+ * What every adapter and background worker is built from (`context` wherever it is passed). The
+ * database is reached only through ports: the use cases' store in `deps`, the adapters' own
+ * records, the delivery worker's queue.
+ */
 export interface AppContext {
   config: Config;
   log: Logger;
-  dataSource: DataSource;
   deps: UseCaseDeps;
+  /** What the chat adapters remember about their platforms beside the tickets. */
+  platformRecords: PlatformRecords;
+  /** The outbox as this instance's delivery worker claims and finishes it. */
+  outboxQueue: OutboxQueue;
   /** A stable id for this process (outbox claims, logs). */
   instanceId: string;
 }

@@ -1,5 +1,7 @@
+import type { AuditEventData, AuditEventType, StoredAuditEvent } from './audit-events';
+import type { ConversationLog } from './platform-records';
 import type { OutboundPost } from './posts';
-import type { Locale, Platform, Priority, Status, StoredMessage, Ticket, ChatMessage, Attachments } from './ticket';
+import type { Locale, Priority, Status, StoredMessage, Ticket, ChatMessage, Attachments } from './ticket';
 
 /** Time is injected so tests freeze and move it. */
 export interface Clock {
@@ -25,8 +27,6 @@ export interface TicketRepository {
   /** Tickets where the user is requester, assignee or CC, newest first. */
   listForUser(workspaceId: string, userId: string, statuses: readonly Status[], limit: number): Promise<Ticket[]>;
   listUnassigned(workspaceId: string, limit: number): Promise<Ticket[]>;
-  /** Records where the card was posted: its id is the ticket thread from now on. */
-  setThread(ticketId: string, channelId: string, threadId: string): Promise<void>;
   numbersOf(ids: readonly string[]): Promise<Map<string, number>>;
 }
 
@@ -85,9 +85,11 @@ export interface MessageRepository {
   count(ticketId: string): Promise<number>;
 }
 
+/** The audit trail (audit-events.ts says what each entry holds). */
 export interface EventRepository {
-  add(ticketId: string, actorId: string | null, type: string, data: Record<string, unknown>, at: Date): Promise<void>;
-  list(ticketId: string): Promise<{ actorId: string | null; type: string; data: Record<string, unknown>; createdAt: Date }[]>;
+  add<T extends AuditEventType>(ticketId: string, actorId: string | null, type: T, data: AuditEventData[T], at: Date): Promise<void>;
+  /** The ticket's entries, oldest first. */
+  list(ticketId: string): Promise<StoredAuditEvent[]>;
 }
 
 export interface OutboxPort {
@@ -108,13 +110,6 @@ export interface PreferenceRepository {
   setLocale(workspaceId: string, userId: string, locale: Locale): Promise<void>;
   /** The platform's locale for the person (Slack profile, Teams activity), remembered as a fallback. */
   setDetectedLocale(workspaceId: string, userId: string, locale: Locale | null): Promise<void>;
-}
-
-/** Every channel message the bot receives, so a conversation can be split later (Teams has no history API). */
-export interface ConversationLog {
-  record(workspaceId: string, platform: Platform, message: ChatMessage): Promise<void>;
-  thread(workspaceId: string, channelId: string, threadId: string, limit: number): Promise<ChatMessage[]>;
-  byIds(workspaceId: string, channelId: string, ids: readonly string[]): Promise<ChatMessage[]>;
 }
 
 /** A ticket the sweep claimed: the fields it decides on. */
@@ -141,23 +136,15 @@ export interface SweepRepository {
   markSlaAlerted(ticketIds: readonly string[], at: Date): Promise<Set<string>>;
 }
 
-/** Inbound deliveries already handled (Slack retries an event it thinks we missed). */
-export interface DeliveryLog {
-  /** Marks a delivery handled; false when it already was. */
-  claim(deliveryId: string): Promise<boolean>;
-  /** Forgets a claim whose handling failed, so a redelivery can still do the work. */
-  release(deliveryId: string): Promise<void>;
-}
-
-/** Everything a use case may touch; inside `transaction` all of it commits or rolls back together. */
+/** Everything a use case may touch (adapters' own records are in platform-records.ts); inside `transaction` all of it commits or rolls back together. */
 export interface Repositories {
   tickets: TicketRepository;
   messages: MessageRepository;
   events: EventRepository;
   outbox: OutboxPort;
   preferences: PreferenceRepository;
-  conversations: ConversationLog;
-  deliveries: DeliveryLog;
+  /** A message received from a platform with no history API joins the log with its ticket history (ingestMessage). */
+  conversations: Pick<ConversationLog, 'record'>;
   sweep: SweepRepository;
   queries: TicketQueries;
 }

@@ -80,14 +80,6 @@ export interface StoredMessage {
   postedAt: Date;
 }
 
-export interface TicketEvent {
-  ticketId: string;
-  actorId: string | null;
-  type: string;
-  data: Record<string, unknown>;
-  createdAt: Date;
-}
-
 /** Who is acting: resolved by the adapter (agents from AGENTS / the agents channel). */
 export interface Actor {
   workspaceId: string;

@@ -1,5 +1,5 @@
 import type { AppContext } from '../context';
-import type { ClaimedPost } from './claim';
+import type { ClaimedPost } from '../core';
 import { DeliveryError, type ChatDeliverer, type DeliveryOutcome } from './delivery';
 
 export interface BackoffPolicy {
@@ -17,31 +17,12 @@ export function backoffMs(attempt: number, retryAfterMs: number | null, policy: 
   return Math.max(jittered, retryAfterMs ?? 0);
 }
 
-/** TypeORM answers an UPDATE with [rows, affected]. */
-const affected = (result: unknown): number => (Array.isArray(result) && typeof result[1] === 'number' ? result[1] : 0);
-
-/**
- * Every outcome is written only while this instance still holds the claim: if the lease ran out
- * and another instance took the row over, that instance's outcome is the one that counts.
- */
-async function finish(context: AppContext, post: ClaimedPost, sql: string, params: unknown[]): Promise<boolean> {
-  const result: unknown = await context.dataSource.query(`${sql} WHERE id = $1 AND locked_by = $2`, [post.id, context.instanceId, ...params]);
-  return affected(result) === 1;
-}
-
-async function recordOutcome(context: AppContext, post: ClaimedPost, attempt: number, outcome: DeliveryOutcome): Promise<boolean> {
-  return finish(
-    context,
-    post,
-    `UPDATE outbox SET status = $3, attempts = $4, sent_at = now(), result = $5, last_error = $6, locked_by = NULL, locked_until = NULL`,
-    [outcome.status, attempt, JSON.stringify(outcome.status === 'sent' ? outcome.result ?? {} : {}), outcome.status === 'skipped' ? outcome.reason : null],
-  );
-}
-
 /**
  * Delivers one claimed post and records the outcome at once (the only duplicate possible is a
  * post the platform took whose answer was lost before this write). A retryable failure is
- * retried later with backoff; a post the platform refused, or out of attempts, is dead.
+ * retried later with backoff; a post the platform refused, or out of attempts, is dead. Every
+ * outcome is written only while this instance still holds the claim: if the lease ran out and
+ * another instance took the row over, that instance's outcome is the one that counts.
  */
 export async function deliverOne(
   context: AppContext,
@@ -67,15 +48,15 @@ export async function deliverOne(
     if (retryable && attempt < maxAttempts) {
       const delay = backoffMs(attempt, error instanceof DeliveryError ? error.retryAfterMs : null, backoff);
       const availableAt = new Date(context.deps.clock.now().getTime() + delay);
-      await finish(context, post, `UPDATE outbox SET attempts = $3, available_at = $4, last_error = $5, locked_by = NULL, locked_until = NULL`, [attempt, availableAt, message]);
+      await context.outboxQueue.finish(post.id, attempt, { status: 'retry', availableAt, error: message });
       log.info({ ...fields, retryInMs: Math.round(delay), err: message }, 'post failed, will retry');
     } else {
-      await finish(context, post, `UPDATE outbox SET status = 'dead', attempts = $3, last_error = $4, locked_by = NULL, locked_until = NULL`, [attempt, message]);
+      await context.outboxQueue.finish(post.id, attempt, { status: 'dead', error: message });
       log.warn({ ...fields, retryable, err: message }, 'post is dead: it will not be retried');
     }
     return;
   }
-  const kept = await recordOutcome(context, post, attempt, outcome);
+  const kept = await context.outboxQueue.finish(post.id, attempt, outcome.status === 'sent' ? { status: 'sent', result: outcome.result ?? {} } : outcome);
   if (!kept) log.warn({ ...fields, ms: Date.now() - started }, 'post delivered after its lease ran out; another instance may send it too');
   else log.debug({ ...fields, status: outcome.status, ms: Date.now() - started, latencyMs: Date.now() - post.createdAt.getTime() }, 'post delivered');
 }

@@ -1,10 +1,8 @@
 import type { AppContext, BackgroundTask } from '../context';
-import { claimDue, type ClaimedPost } from './claim';
+import type { ClaimedPost, OutboxWatch } from '../core';
 import { DEFAULT_BACKOFF, deliverOne, type BackoffPolicy } from './deliver-one';
 import type { ChatDeliverer } from './delivery';
-import { listenForPosts } from './wake-up';
 
-export { claimDue, type ClaimedPost } from './claim';
 export { backoffMs, deliverOne, DEFAULT_BACKOFF, type BackoffPolicy } from './deliver-one';
 
 export interface WorkerOptions {
@@ -35,10 +33,25 @@ export async function drainOutbox(context: AppContext, deliverers: ChatDeliverer
   const { batchSize, maxAttempts, leaseMs, backoff } = defaults(options);
   let handled = 0;
   for (;;) {
-    const batch = await claimDue(context.dataSource, context.instanceId, context.deps.clock.now(), batchSize, leaseMs);
+    const batch = await context.outboxQueue.claimDue(context.deps.clock.now(), batchSize, leaseMs);
     if (batch.length === 0) return handled;
     await Promise.all(batch.map((post) => deliverOne(context, byPlatform, post, maxAttempts, backoff)));
     handled += batch.length;
+  }
+}
+
+/**
+ * A committed post wakes the worker at once instead of at the next poll. Polling stays on as the
+ * fallback (retries, leases, a lost connection), so a failure here only costs latency: it is
+ * logged and the worker goes on.
+ */
+async function watchForPosts(context: AppContext, wake: () => void): Promise<OutboxWatch | null> {
+  const lost = (error: Error) => context.log.warn({ err: error.message }, 'outbox LISTEN connection failed; polling only');
+  try {
+    return await context.outboxQueue.watch(wake, lost);
+  } catch (error) {
+    context.log.warn({ err: error instanceof Error ? error.message : String(error) }, 'outbox LISTEN unavailable; polling only');
+    return null;
   }
 }
 
@@ -71,7 +84,7 @@ export function startDeliveryWorker(context: AppContext, deliverers: ChatDeliver
       const free = batchSize - inFlight.size;
       if (stopped || free <= 0) return;
       const started = Date.now();
-      const claimed = await claimDue(context.dataSource, context.instanceId, context.deps.clock.now(), free, leaseMs);
+      const claimed = await context.outboxQueue.claimDue(context.deps.clock.now(), free, leaseMs);
       if (claimed.length > 0) {
         context.log.debug({ claimed: claimed.length, inFlight: inFlight.size, ms: Date.now() - started }, 'outbox posts claimed');
         claimed.forEach(start);
@@ -97,7 +110,7 @@ export function startDeliveryWorker(context: AppContext, deliverers: ChatDeliver
   }
 
   const timer = setInterval(wake, pollMs);
-  const listening = options.listen === false ? Promise.resolve(null) : listenForPosts(context.dataSource, context.log, wake);
+  const listening = options.listen === false ? Promise.resolve(null) : watchForPosts(context, wake);
   wake();
   return {
     stop: async () => {

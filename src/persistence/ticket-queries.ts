@@ -1,6 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import type { QueueQuery, SearchQuery, Ticket, TicketQueries } from '../core';
-import { SELECT_TICKET } from './ticket-sql';
+import { toTicket, type TicketWithCcs } from './ticket-record';
+import { CC_IDS, TICKET_COLUMNS } from './ticket-sql';
+
+const SELECT_TICKET = `${TICKET_COLUMNS}, ${CC_IDS}`;
 
 /** More words than this are ignored: each one is another index probe, and 8 already pin a ticket down. */
 export const MAX_SEARCH_WORDS = 8;
@@ -76,17 +79,17 @@ export class TypeormTicketQueries implements TicketQueries {
   async search(query: SearchQuery): Promise<Ticket[]> {
     if (searchWords(query.words).length === 0 || query.limit <= 0) return [];
     const { sql, params } = searchSql(query);
-    return this.em.query(sql, params);
+    return (await this.em.query<TicketWithCcs[]>(sql, params)).map(toTicket);
   }
 
   async queue(query: QueueQuery): Promise<{ tickets: Ticket[]; total: number }> {
     if (query.statuses.length === 0) return { tickets: [], total: 0 };
     const page = queueSql(query);
     const count = queueCountSql(query);
-    const [tickets, [{ total }]] = await Promise.all([
-      this.em.query(page.sql, page.params) as Promise<Ticket[]>,
-      this.em.query(count.sql, count.params) as Promise<{ total: number }[]>,
+    const [rows, [{ total }]] = await Promise.all([
+      this.em.query<TicketWithCcs[]>(page.sql, page.params),
+      this.em.query<{ total: number }[]>(count.sql, count.params),
     ]);
-    return { tickets, total };
+    return { tickets: rows.map(toTicket), total };
   }
 }

@@ -11,7 +11,7 @@ import type { SlackRuntime } from './runtime';
  */
 export function createBoltApp(rt: SlackRuntime, receiver: Receiver, botId: string | undefined): App {
   const { config, log } = rt.context;
-  const { deliveries } = rt.context.deps.store;
+  const { inboundEvents } = rt.context.platformRecords;
   const app = new App({
     receiver,
     token: config.SLACK_BOT_TOKEN,
@@ -24,16 +24,16 @@ export function createBoltApp(rt: SlackRuntime, receiver: Receiver, botId: strin
 
   app.use(async ({ body, next }) => {
     const { event_id: eventId, event } = body as { event_id?: unknown; event?: { type?: unknown } };
-    // A message is stored keyed by its ts, so a retried message event changes nothing without a claim.
+    // A message is stored keyed by its ts, so a retried message event changes nothing without this log.
     if (typeof eventId !== 'string' || event?.type === 'message') return next();
-    if (!(await deliveries.claim(eventId))) {
+    if (!(await inboundEvents.markSeen(eventId))) {
       log.debug({ platform: 'slack', eventId }, 'event already handled: retry ignored');
       return;
     }
     try {
       await next();
     } catch (error) {
-      await deliveries.release(eventId);
+      await inboundEvents.forget(eventId);
       throw error;
     }
   });

@@ -1,4 +1,4 @@
-import { localeOf, type Notice, type Ticket } from '../core';
+import { cardFacts, resolveLocale, ticketToPost, type Notice, type Ticket } from '../core';
 import { tFor } from '../i18n';
 import { DeliveryError, type ChatDeliverer, type DeliveryOutcome, type PendingPost } from '../outbox/delivery';
 import { slackErrorCode } from './client';
@@ -46,7 +46,7 @@ export class SlackDeliverer implements ChatDeliverer {
         if (ticket.threadId) return this.updateCard(ticket);
         const card = await this.card(ticket);
         const ts = await this.post(ticket.channelId, null, card, { workspaceId: post.workspaceId, userId: ticket.requesterId }, ticket);
-        await this.rt.context.deps.store.tickets.setThread(ticket.id, ticket.channelId, ts);
+        await this.rt.context.platformRecords.cardLocations.record(ticket.id, ticket.channelId, ts);
         return { status: 'sent', result: { channel: ticket.channelId, ts } };
       }
       case 'card_update':
@@ -78,7 +78,7 @@ export class SlackDeliverer implements ChatDeliverer {
   private async threadNotice(post: PendingPost, ticket: Ticket, notice: Notice): Promise<DeliveryOutcome> {
     if (!ticket.threadId) throw new DeliveryError('the ticket card is not posted yet', true);
     const original = notice.actions?.includes('reopen_original') && ticket.followUpOf
-      ? (await this.rt.context.deps.store.tickets.numbersOf([ticket.followUpOf])).get(ticket.followUpOf) ?? null
+      ? (await cardFacts(this.rt.context.deps, ticket)).followUpOfNumber
       : null;
     const message = renderNotice(notice, tFor(notice.locale), { ticketNumber: ticket.number, originalNumber: original, agentIds: await this.agents(notice.mentionAgents) });
     const ts = await this.post(ticket.channelId, ticket.threadId, message, asker(post, notice.params) ?? { workspaceId: post.workspaceId, userId: ticket.requesterId }, ticket);
@@ -86,16 +86,14 @@ export class SlackDeliverer implements ChatDeliverer {
   }
 
   private async ticket(id: string): Promise<Ticket> {
-    const ticket = await this.rt.context.deps.store.tickets.byId(id);
+    const ticket = await ticketToPost(this.rt.context.deps, id);
     if (!ticket) throw new DeliveryError(`ticket ${id} does not exist`, false);
     return ticket;
   }
 
   private async card(ticket: Ticket): Promise<SlackMessageBody> {
-    const { deps } = this.rt.context;
-    const locale = await localeOf(deps.store, deps, ticket.workspaceId, ticket.requesterId);
-    const original = ticket.followUpOf ? (await deps.store.tickets.numbersOf([ticket.followUpOf])).get(ticket.followUpOf) ?? null : null;
-    return renderCard(ticket, tFor(locale), original);
+    const { locale, followUpOfNumber } = await cardFacts(this.rt.context.deps, ticket);
+    return renderCard(ticket, tFor(locale), followUpOfNumber);
   }
 
   private async updateCard(ticket: Ticket): Promise<DeliveryOutcome> {
@@ -135,8 +133,7 @@ export class SlackDeliverer implements ChatDeliverer {
   }
 
   private async tellToInvite(channel: string, { workspaceId, userId }: Asker): Promise<void> {
-    const { deps } = this.rt.context;
-    const locale = await localeOf(deps.store, deps, workspaceId, userId);
+    const locale = await resolveLocale(this.rt.context.deps, workspaceId, userId, null);
     const text = tFor(locale)('slack:invite_bot', { channel });
     await this.rt.client.chat.postEphemeral({ channel, user: userId, text })
       .catch(() => this.rt.client.chat.postMessage({ channel: userId, text }))

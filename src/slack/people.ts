@@ -1,8 +1,8 @@
 import type { Config } from '../config';
-import type { Actor, Locale, UseCaseDeps } from '../core';
+import { resolveLocale, type Actor, type Locale, type UseCaseDeps } from '../core';
 import { localeFromPlatform } from '../i18n';
 import type { Logger } from '../logger';
-import { isConfiguredAgent, resolveLocale } from '../people';
+import { isConfiguredAgent } from '../people';
 import type { WebClient } from './client';
 
 const MEMBERS_TTL_MS = 5 * 60_000;
@@ -123,7 +123,7 @@ export class SlackPeople {
     const key = `${workspaceId} ${userId}`;
     if (this.stored.has(key)) return;
     const detected = await this.detectedLocale(userId);
-    if (detected) await deps.store.preferences.setDetectedLocale(workspaceId, userId, detected);
+    if (detected) await resolveLocale(deps, workspaceId, userId, detected);
     this.stored.add(key);
   }
 

@@ -8,7 +8,7 @@ import { fetchSplit, submitSplit } from './handlers/split';
 import { welcome } from './handlers/welcome';
 import { actorOf, mentionsBot, rememberTurn, translatorFor, type TeamsContext } from './turn';
 
-type ExtensionHandler = (teams: TeamsContext, context: TurnContext, action: MessagingExtensionAction) => Promise<MessagingExtensionActionResponse>;
+type ExtensionHandler = (teams: TeamsContext, turn: TurnContext, action: MessagingExtensionAction) => Promise<MessagingExtensionActionResponse>;
 
 /** The message-extension commands the manifest declares (a test checks both lists agree). */
 export const EXTENSION_COMMANDS: Record<string, { fetch: ExtensionHandler; submit: ExtensionHandler }> = {
@@ -22,40 +22,40 @@ const extensionCommand = (id: string | undefined) => (id && Object.hasOwn(EXTENS
 export class ChamadoBot extends TeamsActivityHandler {
   constructor(private readonly teams: TeamsContext) {
     super();
-    this.onTurn(async (context, next) => {
-      await rememberTurn(teams, context);
+    this.onTurn(async (turn, next) => {
+      await rememberTurn(teams, turn);
       await next();
     });
-    this.onMessage(async (context, next) => {
-      await this.routeMessage(context);
+    this.onMessage(async (turn, next) => {
+      await this.routeMessage(turn);
       await next();
     });
-    this.onMembersAdded(async (context, next) => {
-      await welcome(teams, context);
+    this.onMembersAdded(async (turn, next) => {
+      await welcome(teams, turn);
       await next();
     });
   }
 
-  private async routeMessage(context: TurnContext): Promise<void> {
-    const activity = context.activity;
-    if (activity.value && typeof activity.value === 'object' && !activity.text?.trim()) return handleCardAction(this.teams, context);
+  private async routeMessage(turn: TurnContext): Promise<void> {
+    const activity = turn.activity;
+    if (activity.value && typeof activity.value === 'object' && !activity.text?.trim()) return handleCardAction(this.teams, turn);
     const addressed = activity.conversation.conversationType === 'personal' || mentionsBot(activity);
-    if (activity.conversation.conversationType === 'channel') await keepChannelMessage(this.teams, context, !addressed);
-    if (addressed) await handleCommand(this.teams, context);
+    if (activity.conversation.conversationType === 'channel') await keepChannelMessage(this.teams, turn, !addressed);
+    if (addressed) await handleCommand(this.teams, turn);
   }
 
-  private async unknownCommand(context: TurnContext): Promise<MessagingExtensionActionResponse> {
-    const t = translatorFor(await actorOf(this.teams, context.activity));
+  private async unknownCommand(turn: TurnContext): Promise<MessagingExtensionActionResponse> {
+    const t = translatorFor(await actorOf(this.teams, turn.activity));
     return taskMessage(t('teams:errors.unknown_action'));
   }
 
-  protected override async handleTeamsMessagingExtensionFetchTask(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+  protected override async handleTeamsMessagingExtensionFetchTask(turn: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
     const command = extensionCommand(action.commandId);
-    return command ? command.fetch(this.teams, context, action) : this.unknownCommand(context);
+    return command ? command.fetch(this.teams, turn, action) : this.unknownCommand(turn);
   }
 
-  protected override async handleTeamsMessagingExtensionSubmitAction(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+  protected override async handleTeamsMessagingExtensionSubmitAction(turn: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
     const command = extensionCommand(action.commandId);
-    return command ? command.submit(this.teams, context, action) : this.unknownCommand(context);
+    return command ? command.submit(this.teams, turn, action) : this.unknownCommand(turn);
   }
 }

@@ -1,5 +1,5 @@
 import { MessageFactory, type Activity, type ConversationParameters, type ConversationReference, type ConversationResourceResponse, type TurnContext } from 'botbuilder';
-import { localeOf, type Ticket } from '../core';
+import { cardFacts, ticketToPost, type Ticket } from '../core';
 import { tFor } from '../i18n';
 import { DeliveryError, type ChatDeliverer, type DeliveryOutcome, type PendingPost } from '../outbox/delivery';
 import { asAttachment } from './cards/card';
@@ -55,14 +55,13 @@ export class TeamsDeliverer implements ChatDeliverer {
   }
 
   private async ticket(id: string): Promise<Ticket> {
-    const ticket = await this.teams.app.deps.store.tickets.byId(id);
+    const ticket = await ticketToPost(this.teams.context.deps, id);
     if (!ticket) throw new DeliveryError(`ticket ${id} is gone`, false);
     return ticket;
   }
 
   private async cardActivity(ticket: Ticket): Promise<Partial<Activity>> {
-    const { deps } = this.teams.app;
-    const t = tFor(await localeOf(deps.store, deps, ticket.workspaceId, ticket.requesterId));
+    const t = tFor((await cardFacts(this.teams.context.deps, ticket)).locale);
     const names = await this.teams.storage.namesOf(ticket.workspaceId, [ticket.requesterId, ticket.assigneeId ?? '', ...ticket.ccIds]);
     return { ...MessageFactory.attachment(asAttachment(ticketCard(ticket, t, names))), text: ticketSummary(ticket, t) };
   }
@@ -74,11 +73,11 @@ export class TeamsDeliverer implements ChatDeliverer {
     const activity = await this.cardActivity(ticket);
     let rootId: string;
     if (stored.conversationType === 'channel') {
-      rootId = await this.withTurn(stored.reference, ticket.channelId, async (context) => {
-        const client = context.turnState.get<ConversationsClient>(this.teams.adapter.ConnectorClientKey);
+      rootId = await this.withTurn(stored.reference, ticket.channelId, async (turn) => {
+        const client = turn.turnState.get<ConversationsClient>(this.teams.adapter.ConnectorClientKey);
         const created = await client.conversations.createConversation({
           isGroup: true,
-          bot: context.activity.recipient,
+          bot: turn.activity.recipient,
           tenantId: stored.reference.conversation?.tenantId,
           channelData: { channel: { id: stored.teamsChannelId ?? ticket.channelId }, tenant: { id: stored.reference.conversation?.tenantId } },
           activity: activity as Activity,
@@ -89,8 +88,8 @@ export class TeamsDeliverer implements ChatDeliverer {
       rootId = await this.send(ticket.workspaceId, ticket.channelId, null, activity);
     }
     if (!rootId) throw new DeliveryError(`Teams gave no id for the card of #${ticket.number}`, false);
-    await this.teams.app.deps.store.tickets.setThread(ticket.id, ticket.channelId, rootId);
-    this.teams.app.log.info({ platform: 'teams', ticket: ticket.number }, 'ticket card posted');
+    await this.teams.context.platformRecords.cardLocations.record(ticket.id, ticket.channelId, rootId);
+    this.teams.context.log.info({ platform: 'teams', ticket: ticket.number }, 'ticket card posted');
     return { status: 'sent', result: { id: rootId } };
   }
 
@@ -99,7 +98,7 @@ export class TeamsDeliverer implements ChatDeliverer {
     const stored = await this.conversation(ticket.workspaceId, ticket.channelId);
     const activity = { ...(await this.cardActivity(ticket)), id: ticket.threadId };
     const conversationId = stored.conversationType === 'channel' ? threadConversationId(ticket.channelId, ticket.threadId) : ticket.channelId;
-    await this.withTurn(stored.reference, conversationId, (context) => context.updateActivity(activity));
+    await this.withTurn(stored.reference, conversationId, (turn) => turn.updateActivity(activity));
     return { status: 'sent', result: { id: ticket.threadId } };
   }
 
@@ -107,7 +106,7 @@ export class TeamsDeliverer implements ChatDeliverer {
   private async send(workspaceId: string, channelId: string, threadId: string | null, activity: Partial<Activity>): Promise<string> {
     const stored = await this.conversation(workspaceId, channelId);
     const conversationId = threadId && stored.conversationType === 'channel' ? threadConversationId(channelId, threadId) : channelId;
-    return this.withTurn(stored.reference, conversationId, async (context) => (await context.sendActivity(activity))?.id ?? '');
+    return this.withTurn(stored.reference, conversationId, async (turn) => (await turn.sendActivity(activity))?.id ?? '');
   }
 
   private async conversation(workspaceId: string, channelId: string): Promise<StoredConversation> {
@@ -120,13 +119,13 @@ export class TeamsDeliverer implements ChatDeliverer {
    * A proactive turn in a stored conversation. Errors are carried out of the turn by hand: the
    * adapter's onTurnError would otherwise swallow them and the worker would think it was sent.
    */
-  private async withTurn<T>(reference: Partial<ConversationReference>, conversationId: string, work: (context: TurnContext) => Promise<T>): Promise<T> {
+  private async withTurn<T>(reference: Partial<ConversationReference>, conversationId: string, work: (turn: TurnContext) => Promise<T>): Promise<T> {
     const target = { ...reference, conversation: { ...reference.conversation!, id: conversationId } } as ConversationReference;
     type Outcome = { ok: true; value: T } | { ok: false; error: unknown };
     let outcome = { ok: false, error: new Error('the proactive turn did not run') } as Outcome;
-    await this.teams.adapter.continueConversationAsync(this.teams.appId, target, async (context) => {
+    await this.teams.adapter.continueConversationAsync(this.teams.appId, target, async (turn) => {
       try {
-        outcome = { ok: true, value: await work(context) };
+        outcome = { ok: true, value: await work(turn) };
       } catch (error) {
         outcome = { ok: false, error };
       }

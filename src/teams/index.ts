@@ -41,7 +41,8 @@ export async function createTeamsAdapter(context: AppContext): Promise<PlatformA
   if (!authenticated) log.warn({ platform: 'teams' }, 'Teams runs unauthenticated: MICROSOFT_APP_ID is not set (fine for the Emulator and tests, never for production)');
   const adapter = new CloudAdapter(new EndorsingBotFrameworkAuthentication(authSettings(context)));
   adapter.onTurnError = onTurnError(context);
-  const teams: TeamsContext = { app: context, adapter, appId: config.MICROSOFT_APP_ID ?? '', storage: new TeamsStorage(context.dataSource) };
+  const { conversationReferences, peopleNames } = context.platformRecords;
+  const teams: TeamsContext = { context, adapter, appId: config.MICROSOFT_APP_ID ?? '', storage: new TeamsStorage(conversationReferences, peopleNames) };
   const bot = new ChamadoBot(teams);
   return {
     platform: 'teams',

@@ -17,7 +17,7 @@ const ACTION_STYLE: Record<NoticeAction, 'positive' | 'destructive' | undefined>
  */
 export async function noticeActivity(teams: TeamsContext, workspaceId: string, notice: Notice, ticketNumber: number | null): Promise<Partial<Activity>> {
   const t = tFor(notice.locale);
-  const agents = notice.mentionAgents ? teams.app.config.AGENTS.filter((a) => a.platform === 'teams').map((a) => a.userId) : [];
+  const agents = notice.mentionAgents ? teams.context.config.AGENTS.filter((a) => a.platform === 'teams').map((a) => a.userId) : [];
   const extra = [...(notice.mentions ?? []), ...agents];
   const names = await teams.storage.namesOf(workspaceId, personIds(notice.params, extra));
   const rendered = withMentions(notice.params, names, extra);

@@ -14,10 +14,10 @@ interface ConversationsClient {
  * or group chat, goes to the asker's 1:1 chat with the bot so nobody else there reads it.
  * Answers whether it got there (it cannot when the person never installed the bot personally).
  */
-export async function sendPrivately(teams: TeamsContext, context: TurnContext, reply: Partial<Activity>): Promise<boolean> {
-  const { activity } = context;
+export async function sendPrivately(teams: TeamsContext, turn: TurnContext, reply: Partial<Activity>): Promise<boolean> {
+  const { activity } = turn;
   const tenantId = activity.conversation.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
-  const client = context.turnState.get<ConversationsClient>(teams.adapter.ConnectorClientKey);
+  const client = turn.turnState.get<ConversationsClient>(teams.adapter.ConnectorClientKey);
   try {
     const chat = await client.conversations.createConversation({
       isGroup: false,
@@ -30,7 +30,7 @@ export async function sendPrivately(teams: TeamsContext, context: TurnContext, r
     await client.conversations.sendToConversation(chat.id, { ...reply, type: 'message', from: activity.recipient, recipient: activity.from });
     return true;
   } catch (error) {
-    teams.app.log.warn({ platform: 'teams', err: error instanceof Error ? error.message : String(error) }, 'could not open a private chat for a reply');
+    teams.context.log.warn({ platform: 'teams', err: error instanceof Error ? error.message : String(error) }, 'could not open a private chat for a reply');
     return false;
   }
 }

@@ -1,15 +1,15 @@
 import { TurnContext, type Activity, type CloudAdapter, type Mention } from 'botbuilder';
 import type { TFunction } from 'i18next';
 import type { AppContext } from '../context';
-import type { Actor } from '../core';
+import { resolveLocale, type Actor } from '../core';
 import { localeFromPlatform, tFor } from '../i18n';
-import { isConfiguredAgent, resolveLocale } from '../people';
+import { isConfiguredAgent } from '../people';
 import { splitConversationId, workspaceOf } from './conversation';
 import type { Person, TeamsStorage } from './storage';
 
 /** Everything the Teams handlers and the deliverer share. */
 export interface TeamsContext {
-  app: AppContext;
+  context: AppContext;
   adapter: CloudAdapter;
   /** Empty when Teams runs unauthenticated (Emulator, local tests). */
   appId: string;
@@ -20,8 +20,8 @@ export interface TeamsContext {
 export async function actorOf(teams: TeamsContext, activity: Partial<Activity>): Promise<Actor> {
   const workspaceId = workspaceOf(activity);
   const userId = activity.from?.id ?? '';
-  const locale = await resolveLocale(teams.app.deps, workspaceId, userId, localeFromPlatform(activity.locale));
-  return { workspaceId, platform: 'teams', userId, isAgent: isConfiguredAgent(teams.app.config, 'teams', userId), locale };
+  const locale = await resolveLocale(teams.context.deps, workspaceId, userId, localeFromPlatform(activity.locale));
+  return { workspaceId, platform: 'teams', userId, isAgent: isConfiguredAgent(teams.context.config, 'teams', userId), locale };
 }
 
 export const translatorFor = (actor: Pick<Actor, 'locale'>): TFunction => tFor(actor.locale);
@@ -36,8 +36,8 @@ export const mentionsBot = (activity: Partial<Activity>) =>
  * The command line of a message: the bot's own mention removed, every other `<at>Name</at>`
  * turned into the `<@id>` form the core grammar reads, markup dropped.
  */
-export function commandText(context: TurnContext): string {
-  const activity = context.activity;
+export function commandText(turn: TurnContext): string {
+  const activity = turn.activity;
   let text = TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
   for (const mention of mentionsOf(activity)) {
     if (mention.mentioned.id === activity.recipient?.id || !mention.text) continue;
@@ -47,8 +47,8 @@ export function commandText(context: TurnContext): string {
 }
 
 /** Every turn: remember where this conversation is and who the people in it are called. */
-export async function rememberTurn(teams: TeamsContext, context: TurnContext): Promise<void> {
-  const activity = context.activity;
+export async function rememberTurn(teams: TeamsContext, turn: TurnContext): Promise<void> {
+  const activity = turn.activity;
   const workspaceId = workspaceOf(activity);
   const { channelId } = splitConversationId(activity.conversation.id);
   const reference = TurnContext.getConversationReference(activity);

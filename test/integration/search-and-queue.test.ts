@@ -13,7 +13,7 @@ async function open(actor: Actor, title: string, messages: string[] = []): Promi
   f.clock.advance(60_000);
   const ticket = await openTicket(f.deps, { actor, title, channelId: 'C1' });
   const threadId = `17000${wsSeq}${ticket.number}.000100`;
-  await f.deps.store.tickets.setThread(ticket.id, 'C1', threadId);
+  await f.db.records.cardLocations.record(ticket.id, 'C1', threadId);
   if (messages.length > 0) {
     await recordThreadMessages(f.deps, messages.map((text) => ({
       workspaceId: actor.workspaceId, platform: 'slack', authorIsAgent: false, message: chatMessage(actor.userId, text, { threadId }),

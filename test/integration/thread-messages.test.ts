@@ -99,7 +99,7 @@ describe('ingestMessage: one transaction per arriving message', () => {
     const input = { workspaceId: 'slack:T1', platform: 'slack' as const, message, authorIsAgent: false };
     expect(await ingestMessage(f.deps, input)).toMatchObject({ kind: 'recorded' });
     expect(await ingestMessage(f.deps, input)).toMatchObject({ kind: 'duplicate' });
-    expect(await f.deps.store.conversations.byIds('slack:T1', 'C1', ['ing-1'])).toHaveLength(1);
+    expect(await f.db.records.conversationLog.byIds('slack:T1', 'C1', ['ing-1'])).toHaveLength(1);
     expect((await f.deps.store.messages.history(t.id, 10)).map((m) => m.platformMessageId)).toEqual(['ing-1']);
   });
 
@@ -116,13 +116,13 @@ describe('ingestMessage: one transaction per arriving message', () => {
   test('a message outside ticket threads is only logged', async () => {
     const message = chatMessage('U_CUST', 'hello channel', { channelId: 'C1', id: 'ing-2' });
     expect(await ingestMessage(f.deps, { workspaceId: 'slack:T1', platform: 'slack', message, authorIsAgent: false })).toEqual({ kind: 'not_a_ticket' });
-    expect(await f.deps.store.conversations.byIds('slack:T1', 'C1', ['ing-2'])).toHaveLength(1);
+    expect(await f.db.records.conversationLog.byIds('slack:T1', 'C1', ['ing-2'])).toHaveLength(1);
   });
 
   test('when storing fails, nothing of the message is kept, so a redelivery can still store it', async () => {
     const t = await ticketWithThread(f, 'Rollback');
     const message = { ...reply(t, 'U_CUST', 'x', 'ing-3'), authorId: null as unknown as string };
     await expect(ingestMessage(f.deps, { workspaceId: 'slack:T1', platform: 'slack', message, authorIsAgent: false })).rejects.toThrow();
-    expect(await f.deps.store.conversations.byIds('slack:T1', 'C1', ['ing-3'])).toEqual([]);
+    expect(await f.db.records.conversationLog.byIds('slack:T1', 'C1', ['ing-3'])).toEqual([]);
   });
 });

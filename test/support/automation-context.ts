@@ -5,6 +5,7 @@ import type { OutboundPost, Platform } from '../../src/core';
 import { translate } from '../../src/i18n';
 import { createLogger } from '../../src/logger';
 import { DeliveryError } from '../../src/outbox/delivery';
+import { createOutboxQueue } from '../../src/persistence/wiring';
 import { createHttpDeliverer } from './automation-http-deliverer';
 import type { TestDatabase } from './database';
 
@@ -27,13 +28,14 @@ export function automationContext(db: TestDatabase, instanceId: string): { conte
   const context: AppContext = {
     config,
     log: createLogger('debug', sink),
-    dataSource: db.dataSource,
     deps: {
       store: db.store,
       clock: { now: () => new Date() },
       translate,
       settings: { defaultLocale: 'en', reminderSteps: config.PENDING_REMINDER_AFTER, autoCloseAfterMs: config.PENDING_AUTO_CLOSE_AFTER, firstResponseSlaMs: config.FIRST_RESPONSE_SLA },
     },
+    platformRecords: db.records,
+    outboxQueue: createOutboxQueue(db.dataSource, instanceId),
     instanceId,
   };
   return { context, logs };

@@ -53,6 +53,6 @@ let cardSeq = 100;
 /** A customer's ticket in C1 whose card has been posted (so it has a thread). */
 export async function ticketWithThread(f: CoreFixture, title = 'Email bounces'): Promise<Ticket> {
   const t = await openTicket(f.deps, { actor: person('U_CUST'), title, channelId: 'C1' });
-  await f.deps.store.tickets.setThread(t.id, 'C1', `1700000${cardSeq++}.000100`);
+  await f.db.records.cardLocations.record(t.id, 'C1', `1700000${cardSeq++}.000100`);
   return (await f.deps.store.tickets.byId(t.id))!;
 }

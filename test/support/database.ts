@@ -1,15 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import type { Store } from '../../src/core';
+import type { PlatformRecords, Store } from '../../src/core';
 import { dataSourceOptions } from '../../src/persistence/data-source-options';
 import { createStore } from '../../src/persistence/typeorm-store';
+import { createPlatformRecords } from '../../src/persistence/wiring';
 
 export interface TestDatabase {
   url: string;
   name: string;
   dataSource: DataSource;
   store: Store;
+  /** The adapters' records (card locations, conversation log, …). */
+  records: PlatformRecords;
   drop(): Promise<void>;
 }
 
@@ -58,6 +61,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     name,
     dataSource,
     store: createStore(dataSource),
+    records: createPlatformRecords(dataSource),
     drop: async () => {
       if (dataSource.isInitialized) await dataSource.destroy();
       await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));

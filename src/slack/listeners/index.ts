@@ -12,8 +12,8 @@ import { registerReactionAdded } from './events/reaction-added';
 import { registerCreateTicketShortcut } from './shortcuts/create-ticket';
 import { registerNewTicketShortcut } from './shortcuts/new-ticket';
 import { registerSplitShortcut } from './shortcuts/split-conversation';
-import { registerSplitSubmission } from './views/split-conversation';
-import { registerTicketFormSubmission } from './views/ticket-form';
+import { registerSplitSubmission } from './submissions/split-conversation';
+import { registerTicketFormSubmission } from './submissions/ticket-form';
 
 /** Every Slack listener, one per file. */
 export function registerListeners(app: App, rt: SlackRuntime): void {

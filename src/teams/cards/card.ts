@@ -1,4 +1,5 @@
 import { CardFactory, type Attachment } from 'botbuilder';
+import type { CardSubmit } from '../card-submit';
 
 /** Adaptive Card JSON: plain objects; tests parse every card with the adaptivecards package. */
 export type CardElement = Record<string, unknown>;
@@ -29,13 +30,7 @@ export const heading = (value: string): CardElement => text(value, { weight: 'Bo
 
 export const facts = (pairs: [string, string][]): CardElement => ({ type: 'FactSet', facts: pairs.map(([title, value]) => ({ title, value })) });
 
-/** What a button sends back (activity.value); src/teams/card-actions.ts reads it. */
-export type CardSubmit =
-  | { chamado: 'ticket'; op: 'claim' | 'pending' | 'close' | 'reopen'; number: number }
-  | { chamado: 'nudge'; number: number }
-  | { chamado: 'notice'; action: 'still_need_help' | 'close_it' | 'reopen_original'; number: number }
-  | { chamado: 'new_ticket' };
-
+/** A button; what it sends back (activity.value) is typed by the schema handlers/card-action.ts checks. */
 export const submit = (title: string, data: CardSubmit, style?: 'positive' | 'destructive'): CardElement => ({
   type: 'Action.Submit',
   title,

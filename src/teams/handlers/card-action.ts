@@ -1,22 +1,11 @@
 import { MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import type { TFunction } from 'i18next';
-import { z } from 'zod';
 import { changeStatus, claimTicket, isChamadoError, nudgeTicket, openTicket, reopenOriginal, type Actor, type Status } from '../../core';
+import { cardSubmitSchema, type CardSubmit } from '../card-submit';
 import { splitConversationId } from '../conversation';
 import { errorText, textWithMentions } from '../replies';
 import { actorOf, translatorFor, type TeamsContext } from '../turn';
 
-const number = z.coerce.number().int().positive();
-
-/** What our Action.Submit buttons send back (see CardSubmit in cards/card.ts), checked before use. */
-const cardSubmit = z.discriminatedUnion('chamado', [
-  z.object({ chamado: z.literal('ticket'), op: z.enum(['claim', 'pending', 'close', 'reopen']), number }),
-  z.object({ chamado: z.literal('nudge'), number }),
-  z.object({ chamado: z.literal('notice'), action: z.enum(['still_need_help', 'close_it', 'reopen_original']), number }),
-  z.object({ chamado: z.literal('new_ticket'), title: z.string().max(2000).optional() }),
-]);
-
-type Submit = z.infer<typeof cardSubmit>;
 
 const STATUS_OF: Record<'pending' | 'close' | 'reopen' | 'still_need_help' | 'close_it', Status> = {
   pending: 'pending',
@@ -27,8 +16,8 @@ const STATUS_OF: Record<'pending' | 'close' | 'reopen' | 'still_need_help' | 'cl
 };
 
 /** Carries out a button; returns the line to answer with, or null when the thread post says it all. */
-async function perform(teams: TeamsContext, context: TurnContext, actor: Actor, submit: Submit, t: TFunction): Promise<Partial<Activity> | null> {
-  const deps = teams.app.deps;
+async function perform(teams: TeamsContext, turn: TurnContext, actor: Actor, submit: CardSubmit, t: TFunction): Promise<Partial<Activity> | null> {
+  const deps = teams.context.deps;
   switch (submit.chamado) {
     case 'ticket':
       if (submit.op === 'claim') await claimTicket(deps, actor, submit.number);
@@ -43,28 +32,28 @@ async function perform(teams: TeamsContext, context: TurnContext, actor: Actor, 
       return textWithMentions(teams.storage, actor.workspaceId, t, 'replies.nudged', { number: ticket.number });
     }
     case 'new_ticket': {
-      const { channelId } = splitConversationId(context.activity.conversation.id);
+      const { channelId } = splitConversationId(turn.activity.conversation.id);
       const ticket = await openTicket(deps, { actor, title: submit.title ?? '', channelId });
-      teams.app.log.info({ platform: 'teams', ticket: ticket.number }, 'ticket opened from the new-ticket form');
+      teams.context.log.info({ platform: 'teams', ticket: ticket.number }, 'ticket opened from the new-ticket form');
       return MessageFactory.text(t('replies.opened', { number: ticket.number }));
     }
   }
 }
 
 /** A press on one of our card buttons (a message whose `value` is the button's data). */
-export async function handleCardAction(teams: TeamsContext, context: TurnContext): Promise<void> {
-  const actor = await actorOf(teams, context.activity);
+export async function handleCardAction(teams: TeamsContext, turn: TurnContext): Promise<void> {
+  const actor = await actorOf(teams, turn.activity);
   const t = translatorFor(actor);
-  const parsed = cardSubmit.safeParse(context.activity.value);
+  const parsed = cardSubmitSchema.safeParse(turn.activity.value);
   if (!parsed.success) {
-    await context.sendActivity(t('teams:errors.unknown_action'));
+    await turn.sendActivity(t('teams:errors.unknown_action'));
     return;
   }
   try {
-    const reply = await perform(teams, context, actor, parsed.data, t);
-    if (reply) await context.sendActivity(reply);
+    const reply = await perform(teams, turn, actor, parsed.data, t);
+    if (reply) await turn.sendActivity(reply);
   } catch (error) {
     if (!isChamadoError(error)) throw error;
-    await context.sendActivity(errorText(t, error.code, error.params));
+    await turn.sendActivity(errorText(t, error.code, error.params));
   }
 }

@@ -9,25 +9,25 @@ import type { TeamsContext } from '../turn';
  * card; one posted in a ticket thread joins the ticket's history (the core decides reopen and
  * follow-ups).
  */
-export async function keepChannelMessage(teams: TeamsContext, context: TurnContext, joinsTicket: boolean): Promise<void> {
-  const activity = context.activity;
+export async function keepChannelMessage(teams: TeamsContext, turn: TurnContext, joinsTicket: boolean): Promise<void> {
+  const activity = turn.activity;
   const workspaceId = workspaceOf(activity);
   const message = chatMessageOf(activity, messageText(activity.text ?? '', activity.textFormat));
   if (!message.id || !message.authorId) return;
   if (!joinsTicket || !message.threadId) {
-    await teams.app.deps.store.conversations.record(workspaceId, 'teams', message);
+    await teams.context.platformRecords.conversationLog.record(workspaceId, 'teams', message);
     return;
   }
   // Kept in the log and, in a ticket thread, in the ticket's history: one transaction.
-  const outcome = await ingestMessage(teams.app.deps, {
+  const outcome = await ingestMessage(teams.context.deps, {
     workspaceId,
     platform: 'teams',
     message,
-    authorIsAgent: isConfiguredAgent(teams.app.config, 'teams', message.authorId),
+    authorIsAgent: isConfiguredAgent(teams.context.config, 'teams', message.authorId),
   });
   if (outcome.kind === 'recorded' || outcome.kind === 'follow_up') {
     const ticket = outcome.kind === 'recorded' ? outcome.ticket : outcome.original;
-    teams.app.log.info({ platform: 'teams', ticket: ticket.number, outcome: outcome.kind, followUp: outcome.kind === 'follow_up' ? outcome.followUp.number : undefined }, 'thread message recorded');
+    teams.context.log.info({ platform: 'teams', ticket: ticket.number, outcome: outcome.kind, followUp: outcome.kind === 'follow_up' ? outcome.followUp.number : undefined }, 'thread message recorded');
   }
 }
 

@@ -9,22 +9,22 @@ import { actorOf, commandText, translatorFor, type TeamsContext } from '../turn'
 const PRIVATE_RESULTS = new Set<CommandResult['type']>(['list', 'detail', 'search', 'queue']);
 
 /** `@Chamado <command>` in a channel or chat, or any message in a personal chat. */
-export async function handleCommand(teams: TeamsContext, context: TurnContext): Promise<void> {
-  const activity = context.activity;
+export async function handleCommand(teams: TeamsContext, turn: TurnContext): Promise<void> {
+  const activity = turn.activity;
   const actor = await actorOf(teams, activity);
   const { channelId } = splitConversationId(activity.conversation.id);
-  const result = await runCommand(teams.app.deps, actor, commandText(context), { channelId });
+  const result = await runCommand(teams.context.deps, actor, commandText(turn), { channelId });
   if (result.type === 'done' && result.ticket) {
-    teams.app.log.info({ platform: 'teams', ticket: result.ticket.number, key: result.key }, 'command handled');
+    teams.context.log.info({ platform: 'teams', ticket: result.ticket.number, key: result.key }, 'command handled');
   }
   const personal = activity.conversation.conversationType === 'personal';
   const t = translatorFor(actor);
-  const timeZone = activity.localTimezone || teams.app.config.DEFAULT_TIMEZONE;
-  const reply = await renderReply({ result, actor, t, deps: teams.app.deps, storage: teams.storage, personal, timeZone });
+  const timeZone = activity.localTimezone || teams.context.config.DEFAULT_TIMEZONE;
+  const reply = await renderReply({ result, actor, t, deps: teams.context.deps, storage: teams.storage, personal, timeZone });
   if (!personal && PRIVATE_RESULTS.has(result.type)) {
-    const sent = await sendPrivately(teams, context, reply);
-    await context.sendActivity(MessageFactory.text(t(sent ? 'teams:private.sent' : 'teams:private.unavailable', { prefix: t('teams:prefix') })));
+    const sent = await sendPrivately(teams, turn, reply);
+    await turn.sendActivity(MessageFactory.text(t(sent ? 'teams:private.sent' : 'teams:private.unavailable', { prefix: t('teams:prefix') })));
     return;
   }
-  await context.sendActivity(reply);
+  await turn.sendActivity(reply);
 }

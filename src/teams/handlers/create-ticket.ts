@@ -17,9 +17,9 @@ const suggestedTitle = (text: string) => {
 };
 
 /** `createTicket` opened on a message: the form, its title prefilled from the message. */
-export async function fetchCreateTicket(teams: TeamsContext, context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
-  const t = translatorFor(await actorOf(teams, context.activity));
-  const picked = pickedMessage(context.activity, action, context.activity.from.id);
+export async function fetchCreateTicket(teams: TeamsContext, turn: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+  const t = translatorFor(await actorOf(teams, turn.activity));
+  const picked = pickedMessage(turn.activity, action, turn.activity.from.id);
   if (!picked) return taskMessage(t('teams:errors.no_message'));
   return taskCard(t('teams:form.create_heading'), createTicketForm(t, suggestedTitle(picked.message.text)));
 }
@@ -27,23 +27,23 @@ export async function fetchCreateTicket(teams: TeamsContext, context: TurnContex
 const formData = z.object({ title: z.string().max(2000).default('') }).passthrough();
 
 /** The form submitted: the ticket opens with that message (clean text, files, links) as its first entry. */
-export async function submitCreateTicket(teams: TeamsContext, context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
-  const actor = await actorOf(teams, context.activity);
+export async function submitCreateTicket(teams: TeamsContext, turn: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+  const actor = await actorOf(teams, turn.activity);
   const t = translatorFor(actor);
-  const picked = pickedMessage(context.activity, action, actor.userId);
+  const picked = pickedMessage(turn.activity, action, actor.userId);
   const data = formData.safeParse(action.data ?? {});
   if (!picked || !data.success) return taskMessage(t('teams:errors.no_message'));
   const { message, authorName } = picked;
-  if (authorName) await teams.storage.rememberPeople(workspaceOf(context.activity), [{ id: message.authorId, name: authorName }]);
+  if (authorName) await teams.storage.rememberPeople(workspaceOf(turn.activity), [{ id: message.authorId, name: authorName }]);
   try {
-    const ticket = await openTicket(teams.app.deps, {
+    const ticket = await openTicket(teams.context.deps, {
       actor,
       title: data.data.title,
       channelId: message.channelId,
       source: { channelId: message.channelId, threadId: message.threadId ?? message.id },
       messages: [message],
     });
-    teams.app.log.info({ platform: 'teams', ticket: ticket.number }, 'ticket opened from a message');
+    teams.context.log.info({ platform: 'teams', ticket: ticket.number }, 'ticket opened from a message');
     return taskMessage(t('teams:created', { number: ticket.number, title: ticket.title }));
   } catch (error) {
     if (!isChamadoError(error)) throw error;

@@ -10,10 +10,10 @@ const THREAD_LIMIT = 100;
 
 /** The thread's messages Chamado has received; the picked message is kept first, so it is always there. */
 async function threadMessages(teams: TeamsContext, actor: Actor, picked: PickedMessage): Promise<ChatMessage[]> {
-  const { conversations } = teams.app.deps.store;
-  await conversations.record(actor.workspaceId, 'teams', picked.message);
+  const { conversationLog } = teams.context.platformRecords;
+  await conversationLog.record(actor.workspaceId, 'teams', picked.message);
   if (picked.authorName) await teams.storage.rememberPeople(actor.workspaceId, [{ id: picked.message.authorId, name: picked.authorName }]);
-  return conversations.thread(actor.workspaceId, picked.message.channelId, rootOf(picked.message), THREAD_LIMIT);
+  return conversationLog.thread(actor.workspaceId, picked.message.channelId, rootOf(picked.message), THREAD_LIMIT);
 }
 
 async function form(teams: TeamsContext, actor: Actor, t: TFunction, messages: ChatMessage[], values?: SplitFormValues, error?: string): Promise<MessagingExtensionActionResponse> {
@@ -21,16 +21,16 @@ async function form(teams: TeamsContext, actor: Actor, t: TFunction, messages: C
   return taskCard(t('teams:split.heading'), splitForm(t, messages, names, values, error ?? null));
 }
 
-async function prepare(teams: TeamsContext, context: TurnContext, action: MessagingExtensionAction) {
-  const actor = await actorOf(teams, context.activity);
+async function prepare(teams: TeamsContext, turn: TurnContext, action: MessagingExtensionAction) {
+  const actor = await actorOf(teams, turn.activity);
   const t = translatorFor(actor);
-  const picked = pickedMessage(context.activity, action, actor.userId);
+  const picked = pickedMessage(turn.activity, action, actor.userId);
   return { actor, t, picked };
 }
 
 /** `splitConversation` on a message: agents get the thread's messages and five ticket slots. */
-export async function fetchSplit(teams: TeamsContext, context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
-  const { actor, t, picked } = await prepare(teams, context, action);
+export async function fetchSplit(teams: TeamsContext, turn: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+  const { actor, t, picked } = await prepare(teams, turn, action);
   if (!actor.isAgent) return taskMessage(t('errors.agents_only'));
   if (!picked) return taskMessage(t('teams:errors.no_message'));
   return form(teams, actor, t, await threadMessages(teams, actor, picked));
@@ -48,8 +48,8 @@ const slotValues = z.record(z.string(), z.unknown()).transform((data) => {
 });
 
 /** The split submitted: exactly Slack's rules, errors shown back in the form in the person's language. */
-export async function submitSplit(teams: TeamsContext, context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
-  const { actor, t, picked } = await prepare(teams, context, action);
+export async function submitSplit(teams: TeamsContext, turn: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+  const { actor, t, picked } = await prepare(teams, turn, action);
   if (!actor.isAgent) return taskMessage(t('errors.agents_only'));
   const values = slotValues.safeParse(action.data ?? {});
   if (!picked || !values.success) return taskMessage(t('teams:errors.no_message'));
@@ -60,14 +60,14 @@ export async function submitSplit(teams: TeamsContext, context: TurnContext, act
     messageIds: (values.data[`messages_${i + 1}`] ?? '').split(',').map((id) => id.trim()).filter(Boolean),
   }));
   try {
-    const tickets = await splitConversation(teams.app.deps, {
+    const tickets = await splitConversation(teams.context.deps, {
       actor,
       channelId: picked.message.channelId,
       threadId: rootOf(picked.message),
       slots,
       messages,
     });
-    teams.app.log.info({ platform: 'teams', tickets: tickets.map((x) => x.number) }, 'conversation split');
+    teams.context.log.info({ platform: 'teams', tickets: tickets.map((x) => x.number) }, 'conversation split');
     return taskMessage(t('teams:split.done', { count: tickets.length, numbers: tickets.map((x) => `#${x.number}`).join(', ') }));
   } catch (error) {
     if (!isChamadoError(error)) throw error;

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../../src/context';
-import { claimDue, drainOutbox, startDeliveryWorker } from '../../../src/outbox/worker';
+import { drainOutbox, startDeliveryWorker } from '../../../src/outbox/worker';
+import { createOutboxQueue } from '../../../src/persistence/wiring';
 import { FakeChatEndpoint, type ChatRequest } from '../../fakes/fake-chat-endpoint';
 import { automationContext, eventually, httpDeliverer, notice, type LogLine } from '../../support/automation-context';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
@@ -127,7 +128,7 @@ test('a post the platform refused is dead at once and never sent again', async (
 
 test("a claim whose instance died is taken over after the lease, not before", async () => {
   await enqueue(['5', '6'], 2);
-  const held = await claimDue(db.dataSource, 'instance-dead', new Date(), 10, 700);
+  const held = await createOutboxQueue(db.dataSource, 'instance-dead').claimDue(new Date(), 10, 700);
   expect(held.map((p) => p.ticketNumber).sort()).toEqual([5, 6]);
   expect(await drainOutbox(context, [httpDeliverer(fake.url)])).toBe(0);
   await new Promise((r) => setTimeout(r, 800));

@@ -123,7 +123,7 @@ describe('first-response alert', () => {
   test('one alert per ticket after FIRST_RESPONSE_SLA, to the agents, never for an answered ticket', async () => {
     const waiting = await openTicket(f.deps, { actor: customer, title: 'Printer jam', channelId: 'C1' });
     const answered = await openTicket(f.deps, { actor: customer, title: 'Mouse', channelId: 'C1' });
-    await f.db.store.tickets.setThread(answered.id, 'C1', '1700000000.000900');
+    await f.db.records.cardLocations.record(answered.id, 'C1', '1700000000.000900');
     await recordThreadMessages(f.deps, [{ workspaceId: answered.workspaceId, platform: 'slack', authorIsAgent: true, message: { id: '1700000000.000901', channelId: 'C1', threadId: '1700000000.000900', authorId: 'U_AGENT', text: 'on it', files: [], postedAt: f.clock.now() } }]);
     f.clock.advance(4 * HOUR - 1);
     await run();

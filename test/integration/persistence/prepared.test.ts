@@ -20,7 +20,7 @@ afterAll(async () => {
 test('the reply path runs as statements prepared once per connection, and gives the same results', async () => {
   const deps = { ...f.deps, store: createStore(single) };
   const ticket = await openTicket(deps, { actor: person('U_CUST'), title: 'Prepared', channelId: 'C1' });
-  await deps.store.tickets.setThread(ticket.id, 'C1', '1700000555.000100');
+  await f.db.records.cardLocations.record(ticket.id, 'C1', '1700000555.000100');
   const reply = (id: string) => ({ workspaceId: ticket.workspaceId, platform: 'slack' as const, authorIsAgent: false, message: chatMessage('U_CUST', `reply ${id}`, { threadId: '1700000555.000100', id }) });
 
   for (const id of ['p-1', 'p-2', 'p-3']) expect((await recordThreadMessages(deps, [reply(id)]))[0].kind).toBe('recorded');

@@ -42,7 +42,7 @@ test('other changes to a Pending ticket keep the steps already sent', async () =
   f.clock.advance(DAY);
   await sweep(f.deps, f.clock.now());
   await setPriority(f.deps, agent, t.number, 'high');
-  await f.db.store.tickets.setThread(t.id, 'C1', '1700000000.000500');
+  await f.db.records.cardLocations.record(t.id, 'C1', '1700000000.000500');
   await recordThreadMessages(f.deps, [{
     workspaceId: t.workspaceId, platform: 'slack', authorIsAgent: true,
     message: { id: '1700000000.000501', channelId: 'C1', threadId: '1700000000.000500', authorId: 'U_AGENT', text: 'still looking', files: [], postedAt: f.clock.now() },

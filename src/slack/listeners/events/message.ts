@@ -19,7 +19,7 @@ export function messageEventHandler(rt: SlackRuntime): DirectEventHandler {
     const workspaceId = workspaceOf(teamId ?? rt.teamId);
     const edited = editedEvent.safeParse(event);
     if (edited.success) {
-      if (isPersonMessage(edited.data.message, rt.botUserId)) await rt.context.deps.store.conversations.record(workspaceId, 'slack', toChatMessage(edited.data.message, edited.data.channel));
+      if (isPersonMessage(edited.data.message, rt.botUserId)) await rt.context.platformRecords.conversationLog.record(workspaceId, 'slack', toChatMessage(edited.data.message, edited.data.channel));
       return;
     }
     const parsed = messageEvent.safeParse(event);

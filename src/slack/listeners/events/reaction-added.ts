@@ -25,7 +25,7 @@ export function registerReactionAdded(app: App, rt: SlackRuntime): void {
     const found = await fetchMessage(rt.client, item.channel, item.ts, null);
     if (!found || !isPersonMessage(found, rt.botUserId)) return tellPrivately(rt, item.channel, user, t('slack:modal.message_gone'));
     const message = toChatMessage(found, item.channel);
-    await rt.context.deps.store.conversations.record(actor.workspaceId, 'slack', message);
+    await rt.context.platformRecords.conversationLog.record(actor.workspaceId, 'slack', message);
     try {
       const ticket = await openTicket(rt.context.deps, {
         actor,

@@ -28,7 +28,7 @@ export function registerSplitShortcut(app: App, rt: SlackRuntime): void {
       return { threadId: message.data.ts, messages: [] };
     });
     const messages = conversation.messages.filter((m) => isPersonMessage(m, rt.botUserId)).map((m) => toChatMessage(m, channel));
-    for (const m of messages) await rt.context.deps.store.conversations.record(actor.workspaceId, 'slack', m);
+    for (const m of messages) await rt.context.platformRecords.conversationLog.record(actor.workspaceId, 'slack', m);
     // Names and the viewer's time zone come from users.info, cached per person.
     const [names, profile] = await Promise.all([
       rt.people.names(messages.flatMap((m) => [m.authorId, ...mentionedIds(m.text)])),

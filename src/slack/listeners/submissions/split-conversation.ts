@@ -1,4 +1,4 @@
-import type { App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { App, SlackViewMiddlewareArgs, ViewOutput, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import { ChamadoError, MAX_SPLIT_SLOTS, SplitSlotError, splitConversation, type SplitSlot } from '../../../core';
 import { VIEWS } from '../../ids';
@@ -13,7 +13,7 @@ const slotValue = z.object({
   selected_options: z.array(z.object({ value: z.string() })).nullish(),
 }).loose();
 
-function slotsFrom(values: Record<string, Record<string, unknown>>): SplitSlot[] {
+function slotsFrom(values: ViewOutput['state']['values']): SplitSlot[] {
   const slots: SplitSlot[] = [];
   for (let k = 1; k <= MAX_SPLIT_SLOTS; k++) {
     const title = slotValue.safeParse(values[`title_${k}`]?.[`title_${k}`]);
@@ -38,9 +38,9 @@ export function registerSplitSubmission(app: App, rt: SlackRuntime): void {
     const { actor, t } = await caller(rt, body.team?.id ?? body.user.team_id ?? rt.teamId, body.user.id);
     const meta = parseMetadata(metadataSchema, view.private_metadata);
     if (!meta) return ack({ response_action: 'errors', errors: { title_1: t('errors.message_not_found') } });
-    const slots = slotsFrom(view.state.values as Record<string, Record<string, unknown>>);
+    const slots = slotsFrom(view.state.values);
     const ids = [...new Set(slots.flatMap((s) => s.messageIds))];
-    const messages = await rt.context.deps.store.conversations.byIds(actor.workspaceId, meta.c, ids);
+    const messages = await rt.context.platformRecords.conversationLog.byIds(actor.workspaceId, meta.c, ids);
     try {
       const tickets = await splitConversation(rt.context.deps, { actor, channelId: meta.c, threadId: meta.th, slots, messages });
       await ack();

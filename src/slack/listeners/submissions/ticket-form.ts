@@ -24,7 +24,7 @@ const stateSchema = z.object({
 });
 
 async function theMessage(rt: SlackRuntime, workspaceId: string, channel: string, ts: string, threadTs: string | null): Promise<ChatMessage | null> {
-  const [logged] = await rt.context.deps.store.conversations.byIds(workspaceId, channel, [ts]);
+  const [logged] = await rt.context.platformRecords.conversationLog.byIds(workspaceId, channel, [ts]);
   if (logged) return logged;
   const fetched = await fetchMessage(rt.client, channel, ts, threadTs).catch(() => null);
   return fetched && isPersonMessage(fetched, rt.botUserId) ? toChatMessage(fetched, channel) : null;

@@ -1,0 +1,59 @@
+import type { ChatMessage, Platform } from './ticket';
+
+/**
+ * What the chat adapters remember about their platforms beside the tickets: small ports, one
+ * job each, implemented in src/persistence. The use cases never need them; an adapter calls them
+ * directly for its own bookkeeping, and calls a use case for anything that is ticket work.
+ */
+
+/** Where a ticket's card was posted: from then on the card's id is the ticket thread. */
+export interface CardLocations {
+  record(ticketId: string, channelId: string, threadId: string): Promise<void>;
+}
+
+/** Inbound platform events already handled: Slack sends an event again when it thinks we missed it. */
+export interface InboundEventLog {
+  /** Notes the event as seen; false when it already was (a retry). */
+  markSeen(eventId: string): Promise<boolean>;
+  /** Forgets an event whose handling failed, so its retry can still do the work. */
+  forget(eventId: string): Promise<void>;
+}
+
+/** Channel messages the bot received or read, so a conversation can be split later (Teams has no history API). */
+export interface ConversationLog {
+  /** Keeps a message; an edit (same id) replaces its text and files. */
+  record(workspaceId: string, platform: Platform, message: ChatMessage): Promise<void>;
+  /** A thread's root and replies, oldest first (the latest `limit` of them). */
+  thread(workspaceId: string, channelId: string, threadId: string, limit: number): Promise<ChatMessage[]>;
+  byIds(workspaceId: string, channelId: string, ids: readonly string[]): Promise<ChatMessage[]>;
+}
+
+/**
+ * How to reach a conversation again later (proactive posts to Teams), kept across restarts and
+ * shared by every instance. The reference is the platform's own JSON, opaque to the core.
+ */
+export interface ConversationReferences {
+  /** Saves the reference (only written when it changed). */
+  save(workspaceId: string, conversationId: string, reference: object): Promise<void>;
+  find(workspaceId: string, conversationId: string): Promise<unknown>;
+}
+
+export interface PersonName {
+  id: string;
+  name: string;
+}
+
+/** Display names a platform told us in passing (Teams sends them with each activity and has no lookup for the bot). */
+export interface PeopleNames {
+  remember(workspaceId: string, people: readonly PersonName[]): Promise<void>;
+  /** Names by user id; an id never seen maps to itself. */
+  namesOf(workspaceId: string, ids: readonly string[]): Promise<Map<string, string>>;
+}
+
+export interface PlatformRecords {
+  cardLocations: CardLocations;
+  inboundEvents: InboundEventLog;
+  conversationLog: ConversationLog;
+  conversationReferences: ConversationReferences;
+  peopleNames: PeopleNames;
+}
