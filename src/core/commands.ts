@@ -7,6 +7,11 @@ import { LOCALES, MAX_TICKET_NUMBER, PRIORITIES, STATUSES, type Locale, type Pri
  * Portuguese words alike. Adapters turn platform mentions into `<@userId>` before parsing.
  */
 export type ListFilter = Status | 'all' | 'active';
+/** `queue`: not closed (`active`), or only open, pending or unassigned ones. */
+export type QueueFilter = 'active' | 'open' | 'pending' | 'unassigned';
+
+/** Longest search text kept; longer input is cut, never refused. */
+export const MAX_SEARCH_LENGTH = 200;
 
 export type Command =
   | { name: 'help' }
@@ -23,7 +28,10 @@ export type Command =
   | { name: 'priority'; number: number; priority: Priority }
   | { name: 'nudge'; number: number }
   | { name: 'lang'; locale: Locale }
-  | { name: 'split' };
+  | { name: 'split' }
+  | { name: 'search'; words: string }
+  | { name: 'queue'; filter: QueueFilter }
+  | { name: 'whoami' };
 
 export type CommandName = Command['name'];
 
@@ -43,6 +51,9 @@ const ALIASES: Record<string, CommandName> = {
   nudge: 'nudge', cobrar: 'nudge',
   lang: 'lang', language: 'lang', idioma: 'lang',
   split: 'split', dividir: 'split',
+  search: 'search', buscar: 'search', busca: 'search', procurar: 'search',
+  queue: 'queue', fila: 'queue',
+  whoami: 'whoami', quemsou: 'whoami',
 };
 
 const STATUS_WORDS: Record<string, Status> = {
@@ -55,6 +66,12 @@ const FILTER_WORDS: Record<string, ListFilter> = {
   ...STATUS_WORDS,
   abertos: 'open', pendentes: 'pending', fechados: 'closed',
   all: 'all', todos: 'all', todas: 'all',
+};
+
+const QUEUE_WORDS: Record<string, QueueFilter> = {
+  open: 'open', aberto: 'open', aberta: 'open', abertos: 'open',
+  pending: 'pending', pendente: 'pending', pendentes: 'pending',
+  unassigned: 'unassigned', 'sem-atendente': 'unassigned', sematendente: 'unassigned', livre: 'unassigned', livres: 'unassigned',
 };
 
 const PRIORITY_WORDS: Record<string, Priority> = {
@@ -78,6 +95,17 @@ const ticketNumber = z
 const MENTION = /^<@([^|>\s]+)(?:\|[^>]*)?>$/;
 const person = z.string().regex(MENTION).transform((s) => MENTION.exec(s)![1]);
 
+/**
+ * A person argument. `@maria` typed as text (no pick from the platform's suggestions) arrives
+ * without an id, so it gets its own error that says how to make a real mention.
+ */
+function personArg(value: string | undefined, command: CommandName): string {
+  const result = person.safeParse(value ?? '');
+  if (result.success) return result.data;
+  if (value?.startsWith('@')) throw new ChamadoError('mention_typed', { command, value: value.slice(0, 40) });
+  throw new ChamadoError('person_required', { command, value: value ?? '' });
+}
+
 const word = <T extends string>(table: Record<string, T>) =>
   z.string().transform((s, ctx) => {
     const value = table[s.toLowerCase()];
@@ -96,7 +124,7 @@ function tokenize(text: string): string[] {
 type ArgSpec = { usage: string; parse: (args: string[], rest: string) => Command };
 
 const need = <T>(
-  schema: z.ZodType<T>, value: string | undefined, code: 'bad_arguments' | 'invalid_status' | 'invalid_priority' | 'invalid_locale' | 'person_required', command: CommandName,
+  schema: z.ZodType<T>, value: string | undefined, code: 'bad_arguments' | 'invalid_status' | 'invalid_priority' | 'invalid_locale' | 'person_required' | 'invalid_queue_filter', command: CommandName,
 ): T => {
   const result = schema.safeParse(value ?? '');
   if (!result.success) throw new ChamadoError(code, { command, value: value ?? '' });
@@ -115,7 +143,7 @@ const withNumber = (name: 'show' | 'close' | 'reopen' | 'claim' | 'nudge'): ArgS
 const people = (name: 'cc' | 'uncc'): ArgSpec['parse'] => (args) => {
   const number = need(ticketNumber, args[0], 'bad_arguments', name);
   if (args.length < 2) throw new ChamadoError('person_required', { command: name });
-  const userIds = args.slice(1).map((a) => need(person, a, 'person_required', name));
+  const userIds = args.slice(1).map((a) => personArg(a, name));
   return { name, number, userIds: [...new Set(userIds)] };
 };
 
@@ -135,19 +163,36 @@ const GRAMMAR: Record<CommandName, ArgSpec['parse']> = {
   status: (args) => {
     noExtra(args, 2, 'status');
     const number = need(ticketNumber, args[0], 'bad_arguments', 'status');
+    if (args[1] === undefined) throw new ChamadoError('status_required', { command: 'status', number });
     return { name: 'status', number, status: need(word(STATUS_WORDS), args[1], 'invalid_status', 'status') };
   },
   assign: (args) => {
-    noExtra(args, 2, 'assign');
     const number = need(ticketNumber, args[0], 'bad_arguments', 'assign');
-    return { name: 'assign', number, userId: need(person, args[1], 'person_required', 'assign') };
+    // Checked before the argument count: a typed `@Maria Silva` is two words.
+    const userId = personArg(args[1], 'assign');
+    noExtra(args, 2, 'assign');
+    return { name: 'assign', number, userId };
   },
   cc: people('cc'),
   uncc: people('uncc'),
   priority: (args) => {
     noExtra(args, 2, 'priority');
     const number = need(ticketNumber, args[0], 'bad_arguments', 'priority');
+    if (args[1] === undefined) throw new ChamadoError('priority_required', { command: 'priority', number });
     return { name: 'priority', number, priority: need(word(PRIORITY_WORDS), args[1], 'invalid_priority', 'priority') };
+  },
+  search: (_args, rest) => {
+    const words = rest.replace(/\s+/g, ' ').trim();
+    if (words === '') throw new ChamadoError('search_words_required', { command: 'search' });
+    return { name: 'search', words: [...words].slice(0, MAX_SEARCH_LENGTH).join('') };
+  },
+  queue: (args) => {
+    noExtra(args, 1, 'queue');
+    return { name: 'queue', filter: args[0] ? need(word(QUEUE_WORDS), args[0], 'invalid_queue_filter', 'queue') : 'active' };
+  },
+  whoami: (args) => {
+    noExtra(args, 0, 'whoami');
+    return { name: 'whoami' };
   },
   lang: (args) => {
     noExtra(args, 1, 'lang');

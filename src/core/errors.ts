@@ -11,6 +11,13 @@ export type ErrorCode =
   | 'invalid_priority'
   | 'invalid_locale'
   | 'person_required'
+  /** `@name` typed as text: the platform sent no real mention. */
+  | 'mention_typed'
+  /** `status #n` with no status: which one? */
+  | 'status_required'
+  | 'priority_required'
+  | 'search_words_required'
+  | 'invalid_queue_filter'
   | 'split_needs_slots'
   | 'split_slot_without_messages'
   | 'message_not_found'

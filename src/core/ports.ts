@@ -36,6 +36,38 @@ export interface TicketRepository {
   splitsOf(threads: readonly ThreadKey[]): Promise<{ thread: ThreadKey; ticket: Ticket }[]>;
 }
 
+/** Full-text search over titles and messages, for `search` and the web area. */
+export interface SearchQuery {
+  workspaceId: string;
+  /** What the person typed; each word must match, in any English or Portuguese form. */
+  words: string;
+  /** Only tickets this person is on (requester, assignee or CC); null: the whole workspace. */
+  participantId: string | null;
+  /** Only these statuses; absent: any. */
+  statuses?: readonly Status[];
+  limit: number;
+}
+
+/** The agents' queue: tickets that are not closed, unassigned first, then by priority, then the oldest. */
+export interface QueueQuery {
+  workspaceId: string;
+  /** Open, pending or both. */
+  statuses: readonly Exclude<Status, 'closed'>[];
+  /** `none`: unassigned only; a user id: assigned to that person; absent: anyone. */
+  assignee?: 'none' | { userId: string };
+  priorities?: readonly Priority[];
+  limit: number;
+  offset?: number;
+}
+
+/** Read-only ticket queries shared by the chat commands and the web area (src/persistence/ticket-queries.ts). */
+export interface TicketQueries {
+  /** Best match first (a title match weighs double), ties newest first. */
+  search(query: SearchQuery): Promise<Ticket[]>;
+  /** One page in queue order, and how many tickets the whole query holds. */
+  queue(query: QueueQuery): Promise<{ tickets: Ticket[]; total: number }>;
+}
+
 /** A ticket thread: where a message was posted, as `ChatMessage` names it. */
 export interface ThreadKey {
   workspaceId: string;
@@ -120,6 +152,7 @@ export interface Repositories {
   /** A message received from a platform with no history API joins the log with its ticket history (ingestMessage). */
   conversations: Pick<ConversationLog, 'record'>;
   sweep: SweepRepository;
+  queries: TicketQueries;
 }
 
 export interface Store extends Repositories {

@@ -14,7 +14,7 @@ export const TICKET_COLUMNS = `t.id, t.workspace_id, t.platform, t.number, t.tit
   t.last_activity_at, t.last_customer_activity_at, t.first_response_at, t.sla_alerted_at, t.card_url`;
 
 /** The ticket's CC list, oldest first, in the same row (primary key of ticket_participants). */
-const CC_IDS = `coalesce((SELECT array_agg(p.user_id ORDER BY p.added_at) FROM ticket_participants p
+export const CC_IDS = `coalesce((SELECT array_agg(p.user_id ORDER BY p.added_at) FROM ticket_participants p
                    WHERE p.ticket_id = t.id AND p.role = 'cc'), '{}') AS cc_ids`;
 
 /** `$1` id. */

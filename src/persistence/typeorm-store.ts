@@ -6,6 +6,7 @@ import { TypeormMessageRepository } from './message-repository';
 import { TypeormOutbox } from './outbox-repository';
 import { TypeormPreferenceRepository } from './preference-repository';
 import { TypeormSweepRepository } from './sweep-repository';
+import { TypeormTicketQueries } from './ticket-queries';
 import { TypeormTicketRepository } from './ticket-repository';
 
 function repositories(em: EntityManager): Repositories {
@@ -17,6 +18,7 @@ function repositories(em: EntityManager): Repositories {
     preferences: new TypeormPreferenceRepository(em),
     conversations: new TypeormConversationLog(em),
     sweep: new TypeormSweepRepository(em),
+    queries: new TypeormTicketQueries(em),
   };
 }
 

@@ -6,11 +6,27 @@ import { isConfiguredAgent } from '../people';
 import type { WebClient } from './client';
 
 const MEMBERS_TTL_MS = 5 * 60_000;
-const LOCALE_TTL_MS = 60 * 60_000;
+const PROFILE_TTL_MS = 60 * 60_000;
 
 interface Cached<T> {
   value: T;
   until: number;
+}
+
+/** What users.info tells about a person: their language, the name people know them by, their time zone. */
+export interface SlackProfile {
+  locale: Locale | null;
+  name: string | null;
+  /** IANA zone of the Slack profile (`tz`), when Slack gives one. */
+  timeZone: string | null;
+}
+
+interface UsersInfoUser {
+  name?: string;
+  real_name?: string;
+  tz?: string;
+  locale?: string;
+  profile?: { display_name?: string; real_name?: string };
 }
 
 /**
@@ -21,7 +37,7 @@ interface Cached<T> {
 export class SlackPeople {
   private members: Cached<Set<string>> | null = null;
   private membersLoading: Promise<Set<string>> | null = null;
-  private readonly locales = new Map<string, Cached<Locale | null>>();
+  private readonly profiles = new Map<string, Cached<SlackProfile>>();
   /** `workspace user` pairs whose Slack locale this process has already stored. */
   private readonly stored = new Set<string>();
 
@@ -74,17 +90,34 @@ export class SlackPeople {
 
   /** The Slack profile's locale (users.info include_locale), when it is one we speak. */
   async detectedLocale(userId: string): Promise<Locale | null> {
-    const cached = this.locales.get(userId);
+    return (await this.profile(userId)).locale;
+  }
+
+  /** One users.info per person per hour serves their locale, name and time zone; a failure keeps the last answer. */
+  async profile(userId: string): Promise<SlackProfile> {
+    const cached = this.profiles.get(userId);
     if (cached && cached.until > Date.now()) return cached.value;
     try {
       const info = await this.client.users.info({ user: userId, include_locale: true });
-      const locale = localeFromPlatform(info.user?.locale);
-      this.locales.set(userId, { value: locale, until: Date.now() + LOCALE_TTL_MS });
-      return locale;
+      const user = (info.user ?? {}) as UsersInfoUser;
+      const value: SlackProfile = {
+        locale: localeFromPlatform(user.locale),
+        name: user.profile?.display_name || user.profile?.real_name || user.real_name || user.name || null,
+        timeZone: user.tz || null,
+      };
+      this.profiles.set(userId, { value, until: Date.now() + PROFILE_TTL_MS });
+      return value;
     } catch (error) {
-      this.log.warn({ platform: 'slack', userId, err: String(error) }, 'could not read the user locale');
-      return cached?.value ?? null;
+      this.log.warn({ platform: 'slack', userId, err: String(error) }, 'could not read the user profile');
+      return cached?.value ?? { locale: null, name: null, timeZone: null };
     }
+  }
+
+  /** Display names by user id, for text where a mention cannot render (modal options); unknown ids map to themselves. */
+  async names(userIds: readonly string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(userIds)];
+    const profiles = await Promise.all(unique.map((id) => this.profile(id)));
+    return new Map(unique.map((id, i) => [id, profiles[i].name ?? id]));
   }
 
   /**

@@ -3,10 +3,10 @@ import type { TFunction } from 'i18next';
 import { homeView, type Actor, type CommandResult, type UseCaseDeps } from '../core';
 import { tFor } from '../i18n';
 import { asAttachment } from './cards/card';
-import { detailCard } from './cards/detail-card';
+import { detailCard, duration } from './cards/detail-card';
 import { newTicketForm } from './cards/forms';
 import { helpCard } from './cards/help-card';
-import { listCard } from './cards/list-card';
+import { listCard, queueCard, searchCard } from './cards/list-card';
 import { shownMentions, withMentions } from './mentions';
 import type { TeamsStorage } from './storage';
 
@@ -18,6 +18,8 @@ export interface ReplyInput {
   storage: TeamsStorage;
   /** Personal chat: `list` shows the home view (agents also see unclaimed tickets). */
   personal: boolean;
+  /** The asker's time zone (the activity's `localTimezone`, else DEFAULT_TIMEZONE). */
+  timeZone: string;
 }
 
 /** A line of text whose params may name people: they become real Teams mentions. */
@@ -28,11 +30,12 @@ export async function textWithMentions(storage: TeamsStorage, workspaceId: strin
   return { ...MessageFactory.text(text), entities: shownMentions(text, rendered.entities) };
 }
 
+/** Teams' own wording first where it says how to do something in Teams (a real @mention). */
 export const errorText = (t: TFunction, code: string, params: Record<string, string | number>) =>
-  `${t(`errors.${code}`, params)} ${t('help.hint', { prefix: t('teams:prefix') })}`;
+  `${t([`teams:errors.${code}`, `errors.${code}`], params)} ${t('help.hint', { prefix: t('teams:prefix') })}`;
 
 /** Renders a command's answer for the person who typed it, in their language. */
-export async function renderReply({ result, actor, t, deps, storage, personal }: ReplyInput): Promise<Partial<Activity>> {
+export async function renderReply({ result, actor, t, deps, storage, personal, timeZone }: ReplyInput): Promise<Partial<Activity>> {
   switch (result.type) {
     case 'help':
       return MessageFactory.attachment(asAttachment(helpCard(t)));
@@ -49,8 +52,16 @@ export async function renderReply({ result, actor, t, deps, storage, personal }:
     case 'detail': {
       const { ticket } = result.detail;
       const names = await storage.namesOf(actor.workspaceId, [ticket.requesterId, ticket.assigneeId ?? '', ...ticket.ccIds, ...result.detail.recent.map((m) => m.authorId)]);
-      return MessageFactory.attachment(asAttachment(detailCard(result.detail, t, names)));
+      return MessageFactory.attachment(asAttachment(detailCard(result.detail, t, names, { locale: actor.locale, timeZone })));
     }
+    case 'search':
+      return MessageFactory.attachment(asAttachment(searchCard(result.words, result.tickets, t)));
+    case 'queue': {
+      const names = await storage.namesOf(actor.workspaceId, result.queue.tickets.map((x) => x.assigneeId ?? ''));
+      return MessageFactory.attachment(asAttachment(queueCard({ queue: result.queue, names, age: (ms) => duration(ms, t) }, t)));
+    }
+    case 'whoami':
+      return MessageFactory.text(t(result.identity.isAgent ? 'whoami.agent' : 'whoami.not_agent', { id: result.identity.agentsEntry }));
     case 'list': {
       const unassigned = personal && actor.isAgent && result.filter === 'active' ? (await homeView(deps, actor)).unassigned : [];
       return MessageFactory.attachment(asAttachment(listCard({ filter: result.filter, tickets: result.tickets, unassigned, viewerId: actor.userId }, t)));

@@ -41,6 +41,8 @@ export class FakeSlackApi {
   readonly calls: SlackCall[] = [];
   /** users.info locale per user id. */
   readonly locales = new Map<string, string>();
+  /** users.info display name and time zone (`tz`) per user id. */
+  readonly profiles = new Map<string, { name?: string; tz?: string }>();
   readonly members = new Map<string, string[]>();
   /** Channels the bot is not in: postMessage answers not_in_channel there until it joins. */
   readonly notInChannel = new Set<string>();
@@ -140,8 +142,17 @@ export class FakeSlackApi {
       case 'views.update':
       case 'views.publish':
         return { ok: true, view: { id: body.view_id ?? `V${this.seq}`, hash: `h${this.seq}`, ...(body.view ?? {}) } };
-      case 'users.info':
-        return { ok: true, user: { id: body.user, locale: this.locales.get(body.user) ?? 'en-US' } };
+      case 'users.info': {
+        const profile = this.profiles.get(body.user) ?? {};
+        return {
+          ok: true,
+          user: {
+            id: body.user, name: String(body.user).toLowerCase(), locale: this.locales.get(body.user) ?? 'en-US',
+            ...(profile.tz ? { tz: profile.tz } : {}),
+            profile: { display_name: profile.name ?? '', real_name: profile.name ?? '' },
+          },
+        };
+      }
       case 'conversations.members':
         return { ok: true, members: this.members.get(body.channel) ?? [], response_metadata: { next_cursor: '' } };
       case 'conversations.join':

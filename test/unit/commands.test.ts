@@ -41,6 +41,16 @@ describe('command grammar', () => {
     ['dividir', { name: 'split' }],
     ['new', { name: 'new', title: null }],
     ['novo   Impressora   parada ', { name: 'new', title: 'Impressora   parada' }],
+    ['search printer   jam', { name: 'search', words: 'printer jam' }],
+    ['buscar Impressão', { name: 'search', words: 'Impressão' }],
+    ['queue', { name: 'queue', filter: 'active' }],
+    ['fila', { name: 'queue', filter: 'active' }],
+    ['queue unassigned', { name: 'queue', filter: 'unassigned' }],
+    ['fila sem-atendente', { name: 'queue', filter: 'unassigned' }],
+    ['fila pendentes', { name: 'queue', filter: 'pending' }],
+    ['queue open', { name: 'queue', filter: 'open' }],
+    ['whoami', { name: 'whoami' }],
+    ['quemsou', { name: 'whoami' }],
   ])('%j parses', (text, expected) => {
     expect(parseCommand(text)).toEqual(expected);
   });
@@ -52,7 +62,17 @@ describe('command grammar', () => {
     ['show #0', 'bad_arguments'],
     ['show #12 extra', 'bad_arguments'],
     ['status #3 maybe', 'invalid_status'],
-    ['status #3', 'invalid_status'],
+    ['status #3', 'status_required'],
+    ['priority #3', 'priority_required'],
+    ['assign #3 @maria', 'mention_typed'],
+    ['assign #3 @Maria Silva', 'mention_typed'],
+    ['cc #3 <@U1> @joao', 'mention_typed'],
+    ['search', 'search_words_required'],
+    ['buscar   ', 'search_words_required'],
+    ['queue closed', 'invalid_queue_filter'],
+    ['fila #3', 'invalid_queue_filter'],
+    ['queue open extra', 'bad_arguments'],
+    ['whoami please', 'bad_arguments'],
     ['priority #3 meh', 'invalid_priority'],
     ['lang fr', 'invalid_locale'],
     ['assign #3 maria', 'person_required'],
@@ -60,6 +80,29 @@ describe('command grammar', () => {
     ['list someday', 'invalid_status'],
   ])('%j is refused with %s', (text, code) => {
     expect(errorCode(text)).toBe(code);
+  });
+
+  test('status with no status says which ticket it was about, so the answer can list the choices', () => {
+    try {
+      parseCommand('status #7');
+      throw new Error('should not parse');
+    } catch (e) {
+      expect((e as ChamadoError).params).toEqual({ command: 'status', number: 7 });
+    }
+  });
+
+  test('a typed @name is quoted back in the error', () => {
+    try {
+      parseCommand('atribuir #7 @joana');
+      throw new Error('should not parse');
+    } catch (e) {
+      expect((e as ChamadoError).params).toMatchObject({ command: 'assign', value: '@joana' });
+    }
+  });
+
+  test('search words are cut at a sane length, never refused', () => {
+    const parsed = parseCommand(`search ${'palavra '.repeat(100)}`);
+    expect(parsed.name === 'search' && [...parsed.words].length).toBe(200);
   });
 
   test('a very long unknown word is cut in the error', () => {

@@ -20,6 +20,7 @@ describe('configuration', () => {
     expect(c.AGENTS).toEqual([{ platform: 'slack', userId: 'U012AB' }, { platform: 'teams', userId: '29:1xyz' }]);
     expect(c.PENDING_REMINDER_AFTER).toEqual([86_400_000, 259_200_000]);
     expect(c.DEFAULT_LOCALE).toBe('pt-BR');
+    expect(loadConfig({ DEFAULT_TIMEZONE: 'America/Sao_Paulo' }).DEFAULT_TIMEZONE).toBe('America/Sao_Paulo');
   });
 
   test('passes botbuilder settings through under their own names', () => {
@@ -37,6 +38,7 @@ describe('configuration', () => {
     [{ DATABASE_URL: 'mysql://x' }, /^DATABASE_URL:/],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL:/],
     [{ SLACK_APP_TOKEN: 'xoxb-wrong' }, /^SLACK_APP_TOKEN:/],
+    [{ DEFAULT_TIMEZONE: 'Brasil/Recife' }, /^DEFAULT_TIMEZONE: .*IANA.*Brasil\/Recife/],
   ])('%j is refused naming the variable', (env, pattern) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {

@@ -7,10 +7,13 @@ import { changeStatus } from './change-status';
 import { listMyTickets } from './list-tickets';
 import { nudgeTicket } from './nudge-ticket';
 import { openTicket } from './open-ticket';
+import { workQueue, type QueueView } from './queue';
+import { searchTickets } from './search-tickets';
 import { setLanguage } from './set-language';
 import { setPriority } from './set-priority';
 import { showTicket, type TicketDetail } from './show-ticket';
 import type { UseCaseDeps } from './shared';
+import { whoAmI, type Identity } from './whoami';
 
 /** What a command answers the caller (privately, in their language); adapters render it. */
 export type CommandResult =
@@ -20,6 +23,9 @@ export type CommandResult =
   | { type: 'list'; filter: ListFilter; tickets: Ticket[] }
   | { type: 'detail'; detail: TicketDetail }
   | { type: 'language'; locale: Locale }
+  | { type: 'search'; words: string; tickets: Ticket[] }
+  | { type: 'queue'; queue: QueueView }
+  | { type: 'whoami'; identity: Identity }
   /** `new` without a title: the adapter opens its form. */
   | { type: 'ask_title' }
   /** `split`: the adapter explains its own split surface. */
@@ -66,6 +72,12 @@ async function execute(deps: UseCaseDeps, actor: Actor, command: Command, ctx: C
       return done('replies.nudged', await nudgeTicket(deps, actor, command.number));
     case 'lang':
       return { type: 'language', locale: await setLanguage(deps, actor, command.locale) };
+    case 'search':
+      return { type: 'search', words: command.words, tickets: await searchTickets(deps, actor, command.words) };
+    case 'queue':
+      return { type: 'queue', queue: await workQueue(deps, actor, command.filter) };
+    case 'whoami':
+      return { type: 'whoami', identity: whoAmI(actor) };
   }
 }
 

@@ -1,7 +1,8 @@
 import type { Actor, StoredMessage, Ticket } from '../ticket';
 import { visibleTicket, type UseCaseDeps } from './shared';
 
-export const HISTORY_PREVIEW = 5;
+/** How many of the latest messages `show` quotes; it says how many earlier ones there are. */
+export const HISTORY_PREVIEW = 10;
 
 export interface TicketDetail {
   ticket: Ticket;

@@ -19,5 +19,9 @@ export const TicketMessageEntity = new EntitySchema<TicketMessageRow>({
   },
   uniques: [{ name: 'ticket_messages_once', columns: ['ticketId', 'platformMessageId'] }],
   foreignKeys: [{ name: 'ticket_messages_ticket_id_fkey', target: 'Ticket', columnNames: ['ticketId'], referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
-  indices: [{ name: 'ticket_messages_history', columns: ['ticketId', 'postedAt'] }],
+  indices: [
+    { name: 'ticket_messages_history', columns: ['ticketId', 'postedAt'] },
+    // An expression GIN index (the search vector), which entity metadata cannot describe.
+    { name: 'ticket_messages_search', synchronize: false },
+  ],
 });

@@ -51,5 +51,8 @@ export const TicketEntity = new EntitySchema<TicketRow>({
     { name: 'tickets_pending_due', columns: ['pendingSince'], where: "status = 'pending'" },
     { name: 'tickets_sla_due', columns: ['createdAt'], where: "status = 'open' AND first_response_at IS NULL AND sla_alerted_at IS NULL" },
     { name: 'tickets_follow_up_of', columns: ['followUpOf'], where: 'follow_up_of IS NOT NULL' },
+    // Expression indexes (search vector, queue order), which entity metadata cannot describe.
+    { name: 'tickets_search', synchronize: false },
+    { name: 'tickets_queue', synchronize: false },
   ],
 });

@@ -1,12 +1,21 @@
 import type { TFunction } from 'i18next';
-import type { CommandResult, TicketDetail } from '../../core';
+import type { CommandResult, QueueView, StoredMessage, Ticket, TicketDetail } from '../../core';
 import { tFor } from '../../i18n';
 import { SLASH_COMMAND } from '../ids';
 import { LIMITS, mrkdwn, trim } from './limits';
 import { escapeMrkdwn, markup, mention, mentionOf, mrkdwnT, type MrkdwnParam } from './mrkdwn';
 import { linksOf, translateWithLinks } from './refs';
+import { mrkdwnFromSlack, mrkdwnLink } from './message-text';
 
-const HELP_LINES = ['new', 'list', 'show', 'status', 'close', 'claim', 'assign', 'cc', 'priority', 'nudge', 'lang', 'split'];
+const HELP_LINES = ['new', 'list', 'show', 'search', 'queue', 'status', 'close', 'claim', 'assign', 'cc', 'priority', 'nudge', 'lang', 'split', 'whoami'];
+
+/**
+ * Links only the adapter can make. The web ticket area (not built yet) passes its private
+ * sign-in link for `show` here, and the answer offers it.
+ */
+export interface ReplyLinks {
+  webLink?: string;
+}
 
 export interface EphemeralReply {
   response_type: 'ephemeral';
@@ -38,7 +47,8 @@ export function helpText(t: TFunction): string {
 
 /** A wrong command or argument: one line saying what is wrong, and the help hint. */
 export function errorText(t: TFunction, code: string, params: Record<string, string | number>): string {
-  return `${mrkdwnT(t, `errors.${code}`, peopleParams(params))}\n${mrkdwnT(t, 'help.hint', { prefix: prefix() })}`;
+  // Slack's own wording first where it says how to do something in Slack (a real @mention).
+  return `${mrkdwnT(t, [`slack:errors.${code}`, `errors.${code}`], peopleParams(params))}\n${mrkdwnT(t, 'help.hint', { prefix: prefix() })}`;
 }
 
 /** Params naming people hold user ids: they are shown as mentions; every other string is a person's words or ours. */
@@ -57,7 +67,24 @@ function ms(t: TFunction, value: number | null): string {
   return hours < 48 ? t('duration.hours', { count: hours }) : t('duration.days', { count: Math.round(hours / 24) });
 }
 
-function detailText(t: TFunction, d: TicketDetail): string {
+/** A time Slack shows in each viewer's own time zone and format; the fallback is for old clients. */
+function slackTime(at: Date): string {
+  const unix = Math.floor(at.getTime() / 1000);
+  return `<!date^${unix}^{date_short_pretty} {time}|${at.toISOString().slice(0, 16).replace('T', ' ')} UTC>`;
+}
+
+/** One history entry: who and when, the text, then its files and links, quoted. */
+function messageLines(t: TFunction, m: StoredMessage): string[] {
+  const text = trim(mrkdwnFromSlack(m.text.replace(/\s+/g, ' ').trim()), 500);
+  const lines = [`> ${mention(m.authorId)} · ${slackTime(m.postedAt)}`, `> ${text || `_${t('detail.file_only')}_`}`];
+  const files = m.attachments.files.map((f) => mrkdwnLink(f.url, f.name));
+  if (files.length > 0) lines.push(`> ${t('detail.files')}: ${files.join(', ')}`);
+  const links = m.attachments.links.map((url) => mrkdwnLink(url, url));
+  if (links.length > 0) lines.push(`> ${t('detail.links')}: ${links.join(', ')}`);
+  return lines;
+}
+
+function detailText(t: TFunction, d: TicketDetail, links: ReplyLinks): string {
   const tk = d.ticket;
   const lines = [
     `*${translateWithLinks(t, 'detail.title', { number: tk.number, title: tk.title }, linksOf([tk]))}*`,
@@ -68,12 +95,32 @@ function detailText(t: TFunction, d: TicketDetail): string {
   if (d.followUpOfNumber !== null) lines.push(mrkdwnT(t, 'detail.follow_up_of', { number: d.followUpOfNumber }));
   lines.push(`${t('detail.first_response')}: ${ms(t, d.firstResponseMs)} · ${t('detail.resolution')}: ${ms(t, d.resolutionMs)}`);
   lines.push(`*${mrkdwnT(t, 'detail.history')}* (${mrkdwnT(t, 'detail.messages', { count: d.messageCount })})`);
-  for (const m of d.recent) lines.push(`> ${mention(m.authorId)}: ${escapeMrkdwn(trim(m.text.replace(/\s+/g, ' '), 300))}`);
+  const earlier = d.messageCount - d.recent.length;
+  if (earlier > 0) lines.push(`_${mrkdwnT(t, 'detail.earlier', { count: earlier })}_`);
+  for (const m of d.recent) lines.push(...messageLines(t, m));
+  if (links.webLink) lines.push(mrkdwnLink(links.webLink, t('detail.web_link')));
   return lines.join('\n');
 }
 
+const ticketItem = (t: TFunction, key: string, tk: Ticket) =>
+  `• ${t(key, { number: tk.number, title: escapeMrkdwn(trim(tk.title, 120)), status: t(`status.${tk.status}`) })}`;
+
+function queueText(t: TFunction, q: QueueView): string {
+  const title = `*${t(`queue.title_${q.filter}`)}*`;
+  if (q.tickets.length === 0) return `${title}\n${t('queue.empty')}`;
+  const items = q.tickets.map((tk) => `• ${t('queue.item', {
+    number: tk.number,
+    title: escapeMrkdwn(trim(tk.title, 120)),
+    priority: t(`priority.${tk.priority}`),
+    status: t(`status.${tk.status}`),
+    assignee: tk.assigneeId ? mention(tk.assigneeId) : t('tickets.unassigned'),
+    age: ms(t, q.at.getTime() - new Date(tk.createdAt).getTime()),
+  })}`);
+  return [title, ...items, ...(q.more > 0 ? [t('queue.more', { count: q.more })] : [])].join('\n');
+}
+
 /** The private answer to `/ticket …`, in the caller's language (for `lang`, the new one). */
-export function renderCommandResult(result: Exclude<CommandResult, { type: 'ask_title' }>, t: TFunction): EphemeralReply {
+export function renderCommandResult(result: Exclude<CommandResult, { type: 'ask_title' }>, t: TFunction, links: ReplyLinks = {}): EphemeralReply {
   switch (result.type) {
     case 'help':
       return reply(helpText(t));
@@ -86,7 +133,16 @@ export function renderCommandResult(result: Exclude<CommandResult, { type: 'ask_
     case 'language':
       return reply(mrkdwnT(tFor(result.locale), 'replies.language_set'));
     case 'detail':
-      return reply(detailText(t, result.detail));
+      return reply(detailText(t, result.detail, links));
+    case 'search': {
+      const title = `*${mrkdwnT(t, 'search.title', { words: result.words })}*`;
+      if (result.tickets.length === 0) return reply(mrkdwnT(t, 'search.empty', { words: result.words }));
+      return reply([title, ...result.tickets.map((tk) => ticketItem(t, 'search.item', tk))].join('\n'));
+    }
+    case 'queue':
+      return reply(queueText(t, result.queue));
+    case 'whoami':
+      return reply(mrkdwnT(t, result.identity.isAgent ? 'whoami.agent' : 'whoami.not_agent', { id: result.identity.agentsEntry }));
     case 'list': {
       const title = `*${mrkdwnT(t, `list.title_${result.filter}`)}*`;
       if (result.tickets.length === 0) return reply(`${title}\n${mrkdwnT(t, 'list.empty')}`);

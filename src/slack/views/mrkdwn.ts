@@ -47,7 +47,7 @@ const TOKEN = /\uE000(\d+)\uE001/g;
  * choosing the plural). Parameters that need escaping are swapped for private-use tokens while
  * i18next fills the template, so escaping the template never touches them.
  */
-export function mrkdwnT(t: TFunction, key: string, params: Record<string, MrkdwnParam> = {}): string {
+export function mrkdwnT(t: TFunction, key: string | string[], params: Record<string, MrkdwnParam> = {}): string {
   const values: string[] = [];
   const tokens: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(params)) {

@@ -1,8 +1,10 @@
 import type { TFunction } from 'i18next';
-import { MAX_SPLIT_SLOTS, MAX_TITLE_LENGTH, type ChatMessage } from '../../core';
+import { MAX_SPLIT_SLOTS, MAX_TITLE_LENGTH, type ChatMessage, type Locale } from '../../core';
+import { formatTime } from '../../times';
 import { VIEWS } from '../ids';
 import { LIMITS, plain, trim } from './limits';
 import { mrkdwnT } from './mrkdwn';
+import { plainFromSlack } from './message-text';
 
 export interface SplitMetadata {
   c: string;
@@ -10,15 +12,25 @@ export interface SplitMetadata {
   th: string;
 }
 
-function optionText(t: TFunction, m: ChatMessage): string {
-  const time = m.postedAt.toISOString().slice(11, 16);
-  const text = m.text.replace(/<@([A-Z0-9]+)(\|[^>]*)?>/g, '@$1').replace(/\s+/g, ' ').trim();
-  return trim(`${time} ${text || t('slack:modal.file_only')}`, LIMITS.optionText);
+/** Who is looking at the form: times are shown in their language and time zone. */
+export interface SplitViewer {
+  locale: Locale;
+  timeZone: string;
+  /** Display names of the messages' authors and of the people they mention. */
+  names: ReadonlyMap<string, string>;
+}
+
+/** `14:05 Maria: the printer …`: when, who, what, as the viewer reads it. */
+function optionText(t: TFunction, m: ChatMessage, viewer: SplitViewer): string {
+  const time = formatTime(m.postedAt, viewer.locale, viewer.timeZone, 'time');
+  const author = viewer.names.get(m.authorId) ?? m.authorId;
+  const text = plainFromSlack(m.text, viewer.names).replace(/\s+/g, ' ').trim();
+  return trim(`${time} ${author}: ${text || t('slack:modal.file_only')}`, LIMITS.optionText);
 }
 
 /** The split form: the conversation's messages (newest 100) and five ticket slots. */
-export function splitModal(t: TFunction, messages: ChatMessage[], metadata: SplitMetadata): Record<string, unknown> {
-  const options = messages.slice(-LIMITS.options).map((m) => ({ text: plain(optionText(t, m), LIMITS.optionText), value: m.id }));
+export function splitModal(t: TFunction, messages: ChatMessage[], metadata: SplitMetadata, viewer: SplitViewer): Record<string, unknown> {
+  const options = messages.slice(-LIMITS.options).map((m) => ({ text: plain(optionText(t, m, viewer), LIMITS.optionText), value: m.id }));
   const blocks: Record<string, unknown>[] = [{ type: 'section', text: { type: 'mrkdwn', text: mrkdwnT(t, 'slack:modal.split_intro') } }];
   for (let k = 1; k <= MAX_SPLIT_SLOTS; k++) {
     blocks.push({

@@ -1,9 +1,18 @@
 import type { TFunction } from 'i18next';
-import type { TicketDetail } from '../../core';
+import type { Locale, StoredMessage, TicketDetail } from '../../core';
+import { formatTime } from '../../times';
 import { adaptiveCard, facts, heading, text, type AdaptiveCard, type CardElement } from './card';
 import { escapeMarkdown, markdownT } from './markdown';
 
-function duration(ms: number | null, t: TFunction): string {
+/** Who is reading: times are shown in their language and time zone. */
+export interface DetailViewer {
+  locale: Locale;
+  timeZone: string;
+  /** The web area's private link to this ticket, once that area exists. */
+  webLink?: string;
+}
+
+export function duration(ms: number | null, t: TFunction): string {
   if (ms === null) return t('detail.not_yet');
   const minutes = Math.round(ms / 60_000);
   if (minutes < 120) return t('duration.minutes', { count: minutes });
@@ -11,8 +20,21 @@ function duration(ms: number | null, t: TFunction): string {
   return hours < 48 ? t('duration.hours', { count: hours }) : t('duration.days', { count: Math.round(hours / 24) });
 }
 
-/** `show #n`: status, people and the latest messages. */
-export function detailCard(detail: TicketDetail, t: TFunction, names: Map<string, string>): AdaptiveCard {
+/** One history entry: who and when, the text, then its files and links (as links). */
+function messageBlock(m: StoredMessage, t: TFunction, name: (id: string) => string, viewer: DetailViewer): CardElement {
+  const items: CardElement[] = [
+    text(`**${name(m.authorId)}** · ${formatTime(m.postedAt, viewer.locale, viewer.timeZone)}`, { spacing: 'None', isSubtle: true }),
+    text(escapeMarkdown(m.text.slice(0, 500)) || t('detail.file_only'), { spacing: 'None' }),
+  ];
+  const files = m.attachments.files.map((f) => `[${f.name.replace(/[[\]]/g, '')}](${f.url})`);
+  if (files.length > 0) items.push(text(`${t('detail.files')}: ${files.join(', ')}`, { spacing: 'None' }));
+  const links = m.attachments.links.map((url) => `[${url.replace(/[[\]]/g, '')}](${url})`);
+  if (links.length > 0) items.push(text(`${t('detail.links')}: ${links.join(', ')}`, { spacing: 'None' }));
+  return { type: 'Container', spacing: 'Small', items };
+}
+
+/** `show #n`: status, people and the latest messages with their files and links. */
+export function detailCard(detail: TicketDetail, t: TFunction, names: Map<string, string>, viewer: DetailViewer): AdaptiveCard {
   const { ticket } = detail;
   const name = (id: string | null) => (id ? escapeMarkdown(names.get(id) ?? id) : t('tickets.unassigned'));
   const body: CardElement[] = [
@@ -31,7 +53,10 @@ export function detailCard(detail: TicketDetail, t: TFunction, names: Map<string
   body.push(text(t('detail.messages', { count: detail.messageCount }), { isSubtle: true }));
   if (detail.recent.length > 0) {
     body.push(text(t('detail.history'), { weight: 'Bolder' }));
-    body.push(...detail.recent.map((m) => text(`${name(m.authorId)}: ${escapeMarkdown(m.text.slice(0, 300))}`, { spacing: 'Small' })));
+    const earlier = detail.messageCount - detail.recent.length;
+    if (earlier > 0) body.push(text(t('detail.earlier', { count: earlier }), { isSubtle: true, spacing: 'None' }));
+    body.push(...detail.recent.map((m) => messageBlock(m, t, name, viewer)));
   }
-  return adaptiveCard(body);
+  const actions = viewer.webLink ? [{ type: 'Action.OpenUrl', title: t('detail.web_link'), url: viewer.webLink }] : [];
+  return adaptiveCard(body, actions);
 }

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { ListFilter, Ticket } from '../../core';
+import type { ListFilter, QueueView, Ticket } from '../../core';
 import { adaptiveCard, heading, submit, text, type AdaptiveCard, type CardElement } from './card';
 import { markdownT } from './markdown';
 
@@ -31,5 +31,37 @@ export function listCard(input: ListCardInput, t: TFunction): AdaptiveCard {
     body.push(heading(t('teams:list.unassigned')));
     body.push(...input.unassigned.map((ticket) => ticketRow(ticket, t, false)));
   }
+  return adaptiveCard(body);
+}
+
+/** `search <words>`: the best matches first. */
+export function searchCard(words: string, tickets: Ticket[], t: TFunction): AdaptiveCard {
+  if (tickets.length === 0) return adaptiveCard([text(t('search.empty', { words }))]);
+  return adaptiveCard([heading(t('search.title', { words })), ...tickets.map((ticket) => ticketRow(ticket, t, false))]);
+}
+
+export interface QueueCardInput {
+  queue: QueueView;
+  names: Map<string, string>;
+  /** How long a ticket has been open, in words (`3 h`). */
+  age: (ms: number) => string;
+}
+
+/** `queue`: unassigned first, then urgent first, then the oldest; and how many more there are. */
+export function queueCard({ queue, names, age }: QueueCardInput, t: TFunction): AdaptiveCard {
+  const body: CardElement[] = [heading(t(`queue.title_${queue.filter}`))];
+  if (queue.tickets.length === 0) body.push(text(t('queue.empty'), { isSubtle: true }));
+  for (const ticket of queue.tickets) {
+    const line = t('queue.item', {
+      number: ticket.number,
+      title: ticket.title,
+      priority: t(`priority.${ticket.priority}`),
+      status: t(`status.${ticket.status}`),
+      assignee: ticket.assigneeId ? names.get(ticket.assigneeId) ?? ticket.assigneeId : t('tickets.unassigned'),
+      age: age(queue.at.getTime() - new Date(ticket.createdAt).getTime()),
+    });
+    body.push({ type: 'Container', separator: true, items: [text(line)] });
+  }
+  if (queue.more > 0) body.push(text(t('queue.more', { count: queue.more }), { isSubtle: true }));
   return adaptiveCard(body);
 }

@@ -6,7 +6,7 @@ import { renderReply } from '../replies';
 import { actorOf, commandText, translatorFor, type TeamsContext } from '../turn';
 
 /** Answers that show tickets: only the asker may read them. */
-const PRIVATE_RESULTS = new Set<CommandResult['type']>(['list', 'detail']);
+const PRIVATE_RESULTS = new Set<CommandResult['type']>(['list', 'detail', 'search', 'queue']);
 
 /** `@Chamado <command>` in a channel or chat, or any message in a personal chat. */
 export async function handleCommand(teams: TeamsContext, turn: TurnContext): Promise<void> {
@@ -19,7 +19,8 @@ export async function handleCommand(teams: TeamsContext, turn: TurnContext): Pro
   }
   const personal = activity.conversation.conversationType === 'personal';
   const t = translatorFor(actor);
-  const reply = await renderReply({ result, actor, t, deps: teams.context.deps, storage: teams.storage, personal });
+  const timeZone = activity.localTimezone || teams.context.config.DEFAULT_TIMEZONE;
+  const reply = await renderReply({ result, actor, t, deps: teams.context.deps, storage: teams.storage, personal, timeZone });
   if (!personal && PRIVATE_RESULTS.has(result.type)) {
     const sent = await sendPrivately(teams, turn, reply);
     await turn.sendActivity(MessageFactory.text(t(sent ? 'teams:private.sent' : 'teams:private.unavailable', { prefix: t('teams:prefix') })));

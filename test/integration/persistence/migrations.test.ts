@@ -103,7 +103,8 @@ test('ReminderSchedule keeps the steps already sent of every Pending ticket, and
     { ticket_id: waiting, pending_since: new Date('2025-03-04T05:06:07Z'), steps_sent: 1 },
     { ticket_id: fresh, pending_since: new Date('2025-03-05T00:00:00Z'), steps_sent: 0 },
   ]);
-  await ds.undoLastMigration();
+  // Later migrations are undone first; ReminderSchedule's own revert is the one under test.
+  await revertTo('ParticipantListIndex1764600000000');
   expect(await ds.query(`SELECT reminder_steps_sent FROM tickets WHERE id = ANY($1) ORDER BY number`, [[waiting, fresh, open]])).toEqual(
     [{ reminder_steps_sent: 1 }, { reminder_steps_sent: 0 }, { reminder_steps_sent: 0 }],
   );

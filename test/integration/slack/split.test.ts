@@ -1,7 +1,13 @@
 import { eventually, isCardOf, startSlackHarness, type SlackHarness } from '../../support/slack-harness';
 
 let h: SlackHarness;
-beforeAll(async () => { h = await startSlackHarness(); });
+beforeAll(async () => {
+  h = await startSlackHarness();
+  // Profiles are read once and cached, so they are in place before the first request.
+  h.fake.profiles.set('U_AGENT', { name: 'Agatha', tz: 'America/Sao_Paulo' });
+  h.fake.profiles.set('UCLARA', { name: 'Clara' });
+  h.fake.profiles.set('UDAVI', { name: 'Davi' });
+});
 afterAll(async () => { await h.stop(); });
 
 const ROOT = '1782000000.000100';
@@ -41,6 +47,19 @@ test('split_conversation lists the thread\'s messages in five slots (title_k the
   expect(picker.options.map((o: { value: string }) => o.value)).toEqual(thread.map((m) => m.ts));
   for (const o of picker.options) expect(o.text.text.length).toBeLessThanOrEqual(75);
   expect(view.title.text.length).toBeLessThanOrEqual(24);
+});
+
+test('the options show the time in the viewer\'s time zone, the author\'s name and names for mentions', async () => {
+  const root = '1782000600.000100';
+  const first = h.fake.addMessage('C_TZ', { ts: root, user: 'UCLARA', text: 'is <@UDAVI> seeing this &amp; that?', thread_ts: root, reply_count: 1 });
+  h.fake.addMessage('C_TZ', { ts: '1782000660.000100', user: 'UDAVI', text: 'yes, see <https://status.example.com|the status page>', thread_ts: root });
+  const before = h.fake.callsOf('views.update').length;
+  await h.slack.messageShortcut('split_conversation', 'U_AGENT', 'C_TZ', first);
+  await h.fake.waitFor('views.update', () => h.fake.callsOf('views.update').length > before);
+  const { view } = h.fake.callsOf('views.update')[before].body;
+  const texts = view.blocks.find((b: { block_id: string }) => b.block_id === 'messages_1').element.options.map((o: { text: { text: string } }) => o.text.text);
+  // 1782000600 is 00:10 UTC on 2026-06-21, 21:10 the evening before in São Paulo.
+  expect(texts).toEqual(['21:10 Clara: is @Davi seeing this & that?', '21:11 Davi: yes, see the status page']);
 });
 
 test('errors are shown next to their field: a titled slot without messages, no slot at all', async () => {

@@ -3,6 +3,7 @@ import { fetchConversation } from '../../conversation';
 import { SHORTCUTS } from '../../ids';
 import { isPersonMessage, slackMessageSchema, toChatMessage } from '../../messages';
 import type { SlackRuntime } from '../../runtime';
+import { mentionedIds } from '../../views/message-text';
 import { splitModal } from '../../views/split-modal';
 import { messageModal } from '../../views/ticket-modal';
 import { caller, tellPrivately } from '../shared';
@@ -29,7 +30,13 @@ export function registerSplitShortcut(app: App, rt: SlackRuntime): void {
     });
     const messages = conversation.messages.filter((m) => isPersonMessage(m, rt.botUserId)).map((m) => toChatMessage(m, channel));
     for (const m of messages) await rt.context.platformRecords.conversationLog.record(actor.workspaceId, 'slack', m);
-    const view = messages.length > 0 ? splitModal(t, messages, { c: channel, th: conversation.threadId }) : messageModal(t, t('slack:modal.no_messages'));
+    // Names and the viewer's time zone come from users.info, cached per person.
+    const [names, profile] = await Promise.all([
+      rt.people.names(messages.flatMap((m) => [m.authorId, ...mentionedIds(m.text)])),
+      rt.people.profile(actor.userId),
+    ]);
+    const viewer = { locale: actor.locale, timeZone: profile.timeZone ?? rt.context.config.DEFAULT_TIMEZONE, names };
+    const view = messages.length > 0 ? splitModal(t, messages, { c: channel, th: conversation.threadId }, viewer) : messageModal(t, t('slack:modal.no_messages'));
     if (viewId) await rt.client.views.update({ view_id: viewId, view: view as never });
   });
 }
