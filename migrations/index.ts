@@ -4,9 +4,10 @@ import { OutboxWakeUp1764400000000 } from './1764400000000-OutboxWakeUp';
 import { ReminderDueIndex1764500000000 } from './1764500000000-ReminderDueIndex';
 import { ParticipantListIndex1764600000000 } from './1764600000000-ParticipantListIndex';
 import { ReminderSchedule1764700000000 } from './1764700000000-ReminderSchedule';
+import { WebSignIn1764800000000 } from './1764800000000-WebSignIn';
 
 /** Every migration, oldest first: listed here so the app, the CLI and the tests run the same ones. */
 export const MIGRATIONS = [
   InitialSchema1764057600000, TeamsPeople1764300000000, OutboxWakeUp1764400000000, ReminderDueIndex1764500000000, ParticipantListIndex1764600000000,
-  ReminderSchedule1764700000000,
+  ReminderSchedule1764700000000, WebSignIn1764800000000,
 ];

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { slackEnabled, teamsEnabled, type Config } from './config';
+import { publicUrl, slackEnabled, teamsEnabled, type Config } from './config';
 import type { AppContext, BackgroundTask, PlatformAdapter } from './context';
 import type { UseCaseDeps } from './core';
 import { openDatabase } from './database';
@@ -35,6 +35,7 @@ function settingsFrom(config: Config): UseCaseDeps['settings'] {
     reminderSteps: config.PENDING_REMINDER_AFTER,
     autoCloseAfterMs: config.PENDING_AUTO_CLOSE_AFTER,
     firstResponseSlaMs: config.FIRST_RESPONSE_SLA,
+    publicUrl: publicUrl(config),
   };
 }
 

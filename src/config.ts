@@ -34,6 +34,15 @@ const agentList = z
     return agents;
   });
 
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const schema = z.object({
   NODE_ENV: z.string().default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -69,6 +78,8 @@ const schema = z.object({
     .string()
     .default('* * * * *')
     .refine((expr) => [5, 6].includes(expr.trim().split(/\s+/).length), 'must be a cron expression of five or six fields'),
+  DEFAULT_TIMEZONE: z.string().default('UTC').refine(isTimeZone, 'must be an IANA time zone such as UTC or America/Sao_Paulo'),
+  PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -110,3 +121,6 @@ export const slackEnabled = (c: Config) => Boolean(c.SLACK_BOT_TOKEN && c.SLACK_
 
 /** Teams runs unauthenticated outside production when no app id is set (Emulator, tests), never in production. */
 export const teamsEnabled = (c: Config) => Boolean(c.MICROSOFT_APP_ID) || c.NODE_ENV !== 'production';
+
+/** PUBLIC_URL without a trailing slash; unset, this machine on PORT (contract §1). */
+export const publicUrl = (c: Config) => (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, '');

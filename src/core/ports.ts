@@ -1,5 +1,6 @@
 import type { OutboundPost } from './posts';
 import type { Locale, Platform, Priority, Status, StoredMessage, Ticket, ChatMessage, Attachments } from './ticket';
+import type { WebSignInRepository } from './web-ports';
 
 /** Time is injected so tests freeze and move it. */
 export interface Clock {
@@ -127,6 +128,8 @@ export interface Repositories {
   conversations: ConversationLog;
   deliveries: DeliveryLog;
   sweep: SweepRepository;
+  /** Web ticket area sign-in: login links and sessions. */
+  web: WebSignInRepository;
 }
 
 export interface Store extends Repositories {
@@ -139,6 +142,8 @@ export interface CoreSettings {
   reminderSteps: number[];
   autoCloseAfterMs: number;
   firstResponseSlaMs: number;
+  /** PUBLIC_URL: the base of every link Chamado gives out (web sign-in). */
+  publicUrl?: string;
 }
 
 export interface CoreDeps {

@@ -9,6 +9,7 @@ import { TypeormOutbox } from './outbox-repository';
 import { TypeormPreferenceRepository } from './preference-repository';
 import { TypeormSweepRepository } from './sweep-repository';
 import { TypeormTicketRepository } from './ticket-repository';
+import { TypeormWebSignInRepository } from './web-sign-in-repository';
 
 function repositories(em: EntityManager): Repositories {
   return {
@@ -20,6 +21,7 @@ function repositories(em: EntityManager): Repositories {
     conversations: new TypeormConversationLog(em),
     deliveries: new TypeormDeliveryLog(em),
     sweep: new TypeormSweepRepository(em),
+    web: new TypeormWebSignInRepository(em),
   };
 }
 

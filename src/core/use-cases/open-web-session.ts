@@ -1,0 +1,33 @@
+import type { WebSession } from '../web-ports';
+import type { UseCaseDeps } from './shared';
+import { hashSecret, looksLikeSecret, newSecret } from './web-secrets';
+
+/** How long a web session lasts after its link was opened. */
+export const WEB_SESSION_HOURS = 12;
+
+export interface OpenedWebSession {
+  /** The cookie's value: only its hash is stored. */
+  cookie: string;
+  session: WebSession;
+  /** The ticket the link was made for, if any. */
+  ticketNumber: number | null;
+}
+
+/** Opening a login link: the token is spent (once, atomically) and a session starts for its person. */
+export async function openWebSession(deps: UseCaseDeps, token: string): Promise<OpenedWebSession | null> {
+  if (!looksLikeSecret(token)) return null;
+  const now = deps.clock.now();
+  const grant = await deps.store.web.useLoginToken(hashSecret(token), now);
+  if (!grant) return null;
+  const cookie = newSecret();
+  const session: WebSession = {
+    workspaceId: grant.workspaceId,
+    platform: grant.platform,
+    userId: grant.userId,
+    timeZone: grant.timeZone,
+    csrfToken: newSecret(),
+    expiresAt: new Date(now.getTime() + WEB_SESSION_HOURS * 3_600_000),
+  };
+  await deps.store.web.addSession({ ...session, sessionHash: hashSecret(cookie), createdAt: now });
+  return { cookie, session, ticketNumber: grant.ticketNumber };
+}
