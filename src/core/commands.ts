@@ -23,7 +23,8 @@ export type Command =
   | { name: 'priority'; number: number; priority: Priority }
   | { name: 'nudge'; number: number }
   | { name: 'lang'; locale: Locale }
-  | { name: 'split' };
+  | { name: 'split' }
+  | { name: 'web' };
 
 export type CommandName = Command['name'];
 
@@ -43,6 +44,7 @@ const ALIASES: Record<string, CommandName> = {
   nudge: 'nudge', cobrar: 'nudge',
   lang: 'lang', language: 'lang', idioma: 'lang',
   split: 'split', dividir: 'split',
+  web: 'web',
 };
 
 const STATUS_WORDS: Record<string, Status> = {
@@ -120,6 +122,10 @@ const people = (name: 'cc' | 'uncc'): ArgSpec['parse'] => (args) => {
 const GRAMMAR: Record<CommandName, ArgSpec['parse']> = {
   help: () => ({ name: 'help' }),
   split: () => ({ name: 'split' }),
+  web: (args) => {
+    noExtra(args, 0, 'web');
+    return { name: 'web' };
+  },
   new: (_args, rest) => ({ name: 'new', title: rest.trim() === '' ? null : rest.trim() }),
   list: (args) => {
     noExtra(args, 1, 'list');

@@ -22,6 +22,8 @@ export class SlackPeople {
   private members: Cached<Set<string>> | null = null;
   private membersLoading: Promise<Set<string>> | null = null;
   private readonly locales = new Map<string, Cached<Locale | null>>();
+  /** Profile time zones seen by users.info (read with the locale), for the web area's times. */
+  private readonly timeZones = new Map<string, string>();
   /** `workspace user` pairs whose Slack locale this process has already stored. */
   private readonly stored = new Set<string>();
 
@@ -75,11 +77,17 @@ export class SlackPeople {
       const info = await this.client.users.info({ user: userId, include_locale: true });
       const locale = localeFromPlatform(info.user?.locale);
       this.locales.set(userId, { value: locale, until: Date.now() + LOCALE_TTL_MS });
+      if (info.user?.tz) this.timeZones.set(userId, info.user.tz);
       return locale;
     } catch (error) {
       this.log.warn({ platform: 'slack', userId, err: String(error) }, 'could not read the user locale');
       return cached?.value ?? null;
     }
+  }
+
+  /** The person's profile time zone, when a users.info call has shown it. */
+  timeZoneOf(userId: string): string | null {
+    return this.timeZones.get(userId) ?? null;
   }
 
   /**

@@ -4,7 +4,7 @@ import { tFor } from '../../i18n';
 import { SLASH_COMMAND } from '../ids';
 import { escapeMrkdwn, LIMITS, mention, mrkdwn, trim } from './limits';
 
-const HELP_LINES = ['new', 'list', 'show', 'status', 'close', 'claim', 'assign', 'cc', 'priority', 'nudge', 'lang', 'split'];
+const HELP_LINES = ['new', 'list', 'show', 'status', 'close', 'claim', 'assign', 'cc', 'priority', 'nudge', 'lang', 'split', 'web'];
 
 export interface EphemeralReply {
   response_type: 'ephemeral';
@@ -82,6 +82,10 @@ export function renderCommandResult(result: Exclude<CommandResult, { type: 'ask_
       return reply(tFor(result.locale)('replies.language_set'));
     case 'detail':
       return reply(detailText(t, result.detail));
+    case 'web_link':
+      return reply(t('web:chat.link', { url: `<${result.url}>`, minutes: result.minutes }));
+    case 'web_rate_limited':
+      return reply(t('web:chat.rate_limited', { minutes: result.minutes }));
     case 'list': {
       const title = `*${t(`list.title_${result.filter}`)}*`;
       if (result.tickets.length === 0) return reply(`${title}\n${t('list.empty')}`);

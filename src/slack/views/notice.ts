@@ -17,7 +17,11 @@ function withMentions(params: Notice['params']): Record<string, string | number>
     const id = params[key];
     if (typeof id === 'string' && id !== '') out[key] = mention(id);
   }
-  if (typeof params.title === 'string') out.title = escapeMrkdwn(params.title);
+  // People's own words (a title, a reply written on the web and its writer's name) never speak mrkdwn.
+  for (const key of ['title', 'text', 'name'] as const) {
+    const value = params[key];
+    if (typeof value === 'string') out[key] = escapeMrkdwn(value);
+  }
   if (typeof params.people === 'string') out.people = params.people.split(',').filter(Boolean).map(mention).join(', ');
   return out;
 }
