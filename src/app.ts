@@ -11,6 +11,8 @@ import type { Logger } from './logger';
 import { startDeliveryWorker, type WorkerOptions } from './outbox/worker';
 import { createStore } from './persistence/typeorm-store';
 import { startScheduler } from './scheduler/scheduler';
+import { fallbackDirectory } from './web/fallback-directory';
+import { webRoutes } from './web';
 
 export interface RunningApp {
   server: Server;
@@ -73,6 +75,13 @@ export async function startChamado(config: Config, log: Logger, options: StartOp
     const routes = [
       healthRoute(async () => (await database.dataSource.query('SELECT 1')).length === 1),
       ...adapters.flatMap((a) => a.routes),
+      ...webRoutes({
+        deps: context.deps,
+        config,
+        log: log.child({ surface: 'web' }),
+        directory: (platform) => adapters.find((a) => a.platform === platform)?.directory ?? fallbackDirectory(config, platform),
+        secureCookies: publicUrl(config).startsWith('https:'),
+      }),
     ];
     const server = createHttpServer(routes, log);
     await new Promise<void>((resolve, reject) => {

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from './config';
-import type { Platform, UseCaseDeps } from './core';
+import type { PeopleDirectory, Platform, UseCaseDeps } from './core';
 import type { Route } from './http/server';
 import type { Logger } from './logger';
 import type { ChatDeliverer } from './outbox/delivery';
@@ -20,6 +20,8 @@ export interface PlatformAdapter {
   readonly platform: Platform;
   routes: Route[];
   deliverer: ChatDeliverer;
+  /** Names, agents and thread links for the web ticket area. */
+  directory?: PeopleDirectory;
   start?(): Promise<void>;
   stop?(): Promise<void>;
 }

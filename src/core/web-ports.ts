@@ -1,4 +1,4 @@
-import type { Platform } from './ticket';
+import type { Platform, Ticket } from './ticket';
 
 /** Who a login link or a web session speaks for. */
 export interface WebPerson {
@@ -45,4 +45,19 @@ export interface WebSignInRepository {
   /** The live session of this hash, or null (unknown or expired). */
   session(sessionHash: string, now: Date): Promise<WebSession | null>;
   endSession(sessionHash: string): Promise<void>;
+}
+
+/**
+ * What a chat platform tells the web area about its people and threads. Each platform adapter
+ * provides one; the web never shows a raw platform id, so an unknown name falls back to words.
+ */
+export interface PeopleDirectory {
+  readonly platform: Platform;
+  isAgent(workspaceId: string, userId: string): Promise<boolean>;
+  /** Display names of the ids it knows; unknown ids are absent. */
+  names(workspaceId: string, userIds: readonly string[]): Promise<Map<string, string>>;
+  /** The workspace's agents it knows of (for "assign to"). */
+  agents(workspaceId: string): Promise<string[]>;
+  /** A link that opens the ticket's chat thread, when there is one. */
+  threadUrl(ticket: Pick<Ticket, 'workspaceId' | 'channelId' | 'threadId'>): Promise<string | null>;
 }

@@ -6,6 +6,7 @@ import { SlackDeliverer } from './delivery';
 import { SlackPeople } from './people';
 import { messageEventHandler } from './listeners/events/message';
 import { ChamadoReceiver } from './receiver';
+import { slackDirectory } from './web-directory';
 import type { SlackRuntime } from './runtime';
 
 /** Slack, plugged into the app: HTTP on /slack/events (or Socket Mode) and outbox delivery. */
@@ -31,6 +32,7 @@ export async function createSlackAdapter(context: AppContext): Promise<PlatformA
     platform: 'slack',
     routes: socketMode ? [] : [httpReceiver.route()],
     deliverer: new SlackDeliverer(rt),
+    directory: slackDirectory(rt),
     start: async () => {
       if (socketMode) await app.start();
     },
