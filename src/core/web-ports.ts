@@ -10,7 +10,6 @@ export interface WebPerson {
 }
 
 export interface NewLoginToken extends WebPerson {
-  tokenHash: string;
   /** The ticket the link was made for: the login lands on it. */
   ticketNumber: number | null;
   createdAt: Date;
@@ -26,25 +25,32 @@ export interface WebSession extends WebPerson {
   expiresAt: Date;
 }
 
-export interface NewWebSession extends WebSession {
-  sessionHash: string;
+export interface NewWebSession extends WebPerson {
   createdAt: Date;
+  expiresAt: Date;
+}
+
+/** A session's secrets, in clear only on their way to the browser. */
+export interface SessionSecrets {
+  cookie: string;
+  csrfToken: string;
 }
 
 /**
- * Sign-in to the web ticket area: login tokens and sessions, both stored only as sha256 hashes
- * of their secrets (contract §9), in Postgres so any instance serves any request.
+ * Sign-in to the web ticket area: login tokens and sessions, in Postgres so any instance serves
+ * any request. The repository makes each secret and stores only its sha256 (contract §9).
  */
 export interface WebSignInRepository {
   /** How many links this person was given since `since` (the rate limit). */
   linksSince(workspaceId: string, userId: string, since: Date): Promise<number>;
-  addLoginToken(token: NewLoginToken): Promise<void>;
+  /** Stores a new single-use token and answers it in clear (the one time it exists so). */
+  addLoginToken(token: NewLoginToken): Promise<string>;
   /** Marks the token used and answers whom it names; null when unknown, used or expired. Atomic. */
-  useLoginToken(tokenHash: string, now: Date): Promise<LoginGrant | null>;
-  addSession(session: NewWebSession): Promise<void>;
-  /** The live session of this hash, or null (unknown or expired). */
-  session(sessionHash: string, now: Date): Promise<WebSession | null>;
-  endSession(sessionHash: string): Promise<void>;
+  useLoginToken(token: string, now: Date): Promise<LoginGrant | null>;
+  addSession(session: NewWebSession): Promise<SessionSecrets>;
+  /** The live session a cookie names, or null (unknown or expired). */
+  session(cookie: string, now: Date): Promise<WebSession | null>;
+  endSession(cookie: string): Promise<void>;
 }
 
 /**

@@ -38,6 +38,10 @@ interface Failure {
  */
 export class FakeSlackApi {
   readonly calls: SlackCall[] = [];
+  /** users.info display name per user id (none: the profile has no name). */
+  readonly names = new Map<string, string>();
+  /** users.info profile time zone per user id. */
+  readonly timeZones = new Map<string, string>();
   /** users.info locale per user id. */
   readonly locales = new Map<string, string>();
   readonly members = new Map<string, string[]>();
@@ -138,8 +142,13 @@ export class FakeSlackApi {
       case 'views.update':
       case 'views.publish':
         return { ok: true, view: { id: body.view_id ?? `V${this.seq}`, hash: `h${this.seq}`, ...(body.view ?? {}) } };
-      case 'users.info':
-        return { ok: true, user: { id: body.user, locale: this.locales.get(body.user) ?? 'en-US' } };
+      case 'users.info': {
+        const name = this.names.get(body.user);
+        const profile = name ? { display_name: name, real_name: name } : {};
+        return { ok: true, user: { id: body.user, locale: this.locales.get(body.user) ?? 'en-US', profile, ...(this.timeZones.has(body.user) ? { tz: this.timeZones.get(body.user) } : {}) } };
+      }
+      case 'chat.getPermalink':
+        return { ok: true, channel: body.channel, permalink: `https://fake.slack.test/archives/${body.channel}/p${String(body.message_ts).replace('.', '')}` };
       case 'conversations.members':
         return { ok: true, members: this.members.get(body.channel) ?? [], response_metadata: { next_cursor: '' } };
       case 'conversations.join':

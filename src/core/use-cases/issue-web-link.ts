@@ -1,6 +1,5 @@
 import type { Actor } from '../ticket';
 import type { UseCaseDeps } from './shared';
-import { hashSecret, newSecret } from './web-secrets';
 
 export const WEB_LINK_MINUTES = 15;
 /** Links one person may ask for within WEB_LINK_MINUTES; more is someone hammering the command. */
@@ -25,9 +24,7 @@ export async function issueWebLink(deps: UseCaseDeps, actor: Actor, options: Web
   const windowMs = WEB_LINK_MINUTES * 60_000;
   const recent = await deps.store.web.linksSince(actor.workspaceId, actor.userId, new Date(now.getTime() - windowMs));
   if (recent >= WEB_LINKS_PER_WINDOW) return { type: 'web_rate_limited', minutes: WEB_LINK_MINUTES };
-  const token = newSecret();
-  await deps.store.web.addLoginToken({
-    tokenHash: hashSecret(token),
+  const token = await deps.store.web.addLoginToken({
     workspaceId: actor.workspaceId,
     platform: actor.platform,
     userId: actor.userId,

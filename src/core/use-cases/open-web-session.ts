@@ -1,6 +1,6 @@
 import type { WebSession } from '../web-ports';
 import type { UseCaseDeps } from './shared';
-import { hashSecret, looksLikeSecret, newSecret } from './web-secrets';
+import { looksLikeSecret } from './web-secrets';
 
 /** How long a web session lasts after its link was opened. */
 export const WEB_SESSION_HOURS = 12;
@@ -17,17 +17,11 @@ export interface OpenedWebSession {
 export async function openWebSession(deps: UseCaseDeps, token: string): Promise<OpenedWebSession | null> {
   if (!looksLikeSecret(token)) return null;
   const now = deps.clock.now();
-  const grant = await deps.store.web.useLoginToken(hashSecret(token), now);
+  const grant = await deps.store.web.useLoginToken(token, now);
   if (!grant) return null;
-  const cookie = newSecret();
-  const session: WebSession = {
-    workspaceId: grant.workspaceId,
-    platform: grant.platform,
-    userId: grant.userId,
-    timeZone: grant.timeZone,
-    csrfToken: newSecret(),
-    expiresAt: new Date(now.getTime() + WEB_SESSION_HOURS * 3_600_000),
-  };
-  await deps.store.web.addSession({ ...session, sessionHash: hashSecret(cookie), createdAt: now });
+  const person = { workspaceId: grant.workspaceId, platform: grant.platform, userId: grant.userId, timeZone: grant.timeZone };
+  const expiresAt = new Date(now.getTime() + WEB_SESSION_HOURS * 3_600_000);
+  const { cookie, csrfToken } = await deps.store.web.addSession({ ...person, createdAt: now, expiresAt });
+  const session: WebSession = { ...person, csrfToken, expiresAt };
   return { cookie, session, ticketNumber: grant.ticketNumber };
 }

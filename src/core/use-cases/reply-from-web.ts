@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { ChamadoError } from '../errors';
 import { attachmentsOf, type Actor, type ChatMessage, type Ticket } from '../ticket';
 import { recordThreadMessageIn } from './record-thread-message';
@@ -18,7 +17,8 @@ export async function replyFromWeb(deps: UseCaseDeps, actor: Actor, number: numb
     const ticket = await visibleTicket(repos, actor, number, true);
     const now = deps.clock.now();
     const message: ChatMessage = {
-      id: `web:${randomUUID()}`,
+      // Unique within the ticket (the history stores a message id once); not a secret.
+      id: `web:${now.getTime().toString(36)}:${Math.random().toString(36).slice(2, 12)}`,
       channelId: ticket.channelId,
       threadId: ticket.threadId,
       authorId: actor.userId,
