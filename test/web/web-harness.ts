@@ -62,7 +62,7 @@ export async function startWebHarness(env: Record<string, string> = {}): Promise
         seq += 1;
         return { id: `1700000000.${String(seq).padStart(6, '0')}`, channelId: 'C1', threadId: null, authorId: requesterId, text: '', files: [], postedAt: new Date(Date.now() - 3_600_000 + seq * 1000), ...m };
       });
-      const ticket = await openTicket(deps, { actor: actor(requesterId, { workspaceId: opts.workspaceId }), title, channelId: 'C1', messages });
+      const ticket = await openTicket(deps, { actor: actor(requesterId, { workspaceId: opts.workspaceId }), title, channelId: 'C1', messages, requesterId });
       return eventually(async () => {
         const t = await byNumber(ticket.number, opts.workspaceId);
         return t.threadId ? t : null;

@@ -23,7 +23,9 @@ function MessageText({ text, nameOf }: { text: string; nameOf: (id: string) => s
 function Message({ message, viewer, nameOf }: { message: StoredMessage; viewer: Viewer; nameOf: (id: string) => string }) {
   const { t, locale, timeZone } = viewer;
   const files = message.attachments.files ?? [];
-  const links = (message.attachments.links ?? []).map(safeUrl).filter((u): u is string => u !== null);
+  // Links the text already shows as links are not listed twice.
+  const inline = new Set(parseMessageText(message.text).flatMap((p) => (p.kind === 'link' ? [p.url] : [])));
+  const links = (message.attachments.links ?? []).map(safeUrl).filter((u): u is string => u !== null && !inline.has(u));
   const fromWeb = message.platformMessageId.startsWith('web:');
   const mine = message.authorId === viewer.actor.userId;
   return (
