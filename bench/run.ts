@@ -1,10 +1,13 @@
 /**
- * `npm run bench` (quick) and `npm run bench:full`: every section, each table written into
- * BENCHMARKS.md between its markers. `--only=ingest,scale,sweep,startup` runs a subset.
+ * `npm run bench` (quick) and `npm run bench:full`: every section. The full run writes its tables
+ * into BENCHMARKS.md between their markers; the quick run, a smoke test, writes the same tables to
+ * bench/results/quick/summary.md. Both write their raw output (every server's rows, the EXPLAIN
+ * plans, the run's log) to bench/results/<profile>/. `--only=ingest,scale,sweep,startup` runs a subset.
  */
+import path from 'node:path';
 import { describeMachine, machineLine } from './machine';
 import { openBenchPostgres } from './postgres';
-import { writeSection } from './report';
+import { REPORT, RESULTS, writeResult, writeSection } from './report';
 import { runIngest } from './ingest/run-ingest';
 import { runScale } from './scale/run-scale';
 import { runStartup } from './startup/run-startup';
@@ -12,7 +15,11 @@ import { runSweep } from './sweep/run-sweep';
 import { PROFILES, type Profile } from './profiles';
 import { renderTargets, type RunResults } from './targets';
 
-const log = (line: string) => process.stdout.write(`${line}\n`);
+const logged: string[] = [];
+const log = (line: string) => {
+  logged.push(line);
+  process.stdout.write(`${line}\n`);
+};
 
 function parseArgs(argv: string[]): { profile: Profile; only: Set<string> | null; arg: (name: string) => string | undefined } {
   const full = argv.includes('--full');
@@ -43,6 +50,8 @@ async function main(): Promise<void> {
   const pg = await openBenchPostgres();
   const machine = describeMachine(pg.version, pg.where);
   const stamp = (what: string) => `Run \`${profile.command}\` (${profile.name}). Machine: ${machineLine(machine)}. ${what}`;
+  const report = profile.name === 'full' ? REPORT : path.join(RESULTS, 'quick', 'summary.md');
+  const section = (name: string, body: string) => writeSection(name, `${stamp('')}\n\n${body}`, report);
   log(`bench ${profile.name}: ${machineLine(machine)}`);
   const results: RunResults = { scaleTickets: Number(arg('tickets') ?? profile.scale.tickets), sweepDue: Number(arg('due') ?? profile.sweep.due) };
   try {
@@ -50,33 +59,36 @@ async function main(): Promise<void> {
       log('ingest…');
       const ingest = await runIngest(pg, profile.ingest, log);
       results.ingest = ingest;
-      writeSection(`ingest-${profile.name}`, `${stamp('')}\n\n${ingest.markdown}`);
+      const raw = writeResult(profile.name, 'ingest.md', `${stamp('')}\n\n${ingest.raw}`);
+      section('ingest', `${ingest.markdown}\n\nEvery server's rows: \`${raw}\`.`);
     }
     if (wanted('scale')) {
       log('scale…');
       const scale = await runScale(pg, { ...profile.scale, tickets: results.scaleTickets }, log);
       results.scale = scale;
-      writeSection(`scale-${profile.name}`, `${stamp('')}\n\n${scale.markdown}`);
+      const plans = writeResult(profile.name, 'scale-explain.md', `${stamp('')}\n\n${scale.plans}`);
+      section('scale', `${scale.markdown}\n\nThe statements and their plans: \`${plans}\`.`);
     }
     if (wanted('sweep')) {
       log('sweep…');
       const sweep = await runSweep(pg, { ...profile.sweep, due: results.sweepDue }, log);
       results.sweep = sweep;
-      writeSection(`sweep-${profile.name}`, `${stamp('')}\n\n${sweep.markdown}`);
+      section('sweep', sweep.markdown);
     }
     if (wanted('startup')) {
       log('startup…');
       const startup = await runStartup(pg, profile.startupRuns, log);
       results.startup = startup;
-      writeSection(`startup-${profile.name}`, `${stamp('')}\n\n${startup.markdown}`);
+      section('startup', startup.markdown);
     }
     // The targets table sums up one whole run; a partial run (--only) prints its rows instead.
     if (only) log(renderTargets(results));
-    else writeSection(`targets-${profile.name}`, `${stamp('')}\n\n${renderTargets(results)}`);
+    else section('targets', renderTargets(results));
   } finally {
     await pg.stop();
+    writeResult(profile.name, 'run.log', logged.join('\n'));
   }
-  log(`bench ${profile.name} done in ${((Date.now() - started) / 1000).toFixed(0)} s; tables written to BENCHMARKS.md`);
+  log(`bench ${profile.name} done in ${((Date.now() - started) / 1000).toFixed(0)} s; tables written to ${path.relative(process.cwd(), report)}, raw output to bench/results/${profile.name}/`);
 }
 
 main().catch((error: unknown) => {

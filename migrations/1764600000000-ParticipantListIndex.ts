@@ -3,9 +3,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * "My tickets" keeps the newest 25 of a person's tickets in a given status. With only the ticket
  * ids in `ticket_participants`, Postgres looked up every ticket the person is on to learn its
- * status and age (1,666 lookups, 8 ms, for a heavy CC at a million tickets). Each participant row
- * now carries its ticket's status, age and number, kept in step by the ticket save, so the index
- * alone answers which 25 (BENCHMARKS.md, "Data at scale").
+ * status and age, so the heaviest users' lists grew with every ticket they were ever on. Each
+ * participant row now carries its ticket's status, age and number, kept in step by the ticket
+ * save, so the index alone answers which 25.
  */
 export class ParticipantListIndex1764600000000 implements MigrationInterface {
   name = 'ParticipantListIndex1764600000000';

@@ -5,9 +5,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * ticket. Marking a step sent used to rewrite the whole ticket row and, because the step counter
  * was indexed, add an entry to five of its indexes; now it rewrites a 3-column row with two.
  * Worse, `tickets_reminder_due` competed with `tickets_pending_due` for the claim, and when the
- * planner took the latter each claim re-read every ticket already reminded (100,000 due at once:
- * claims 78 ms each, 16 s in all over the two claim loops of a 13 s sweep; BENCHMARKS.md,
- * "Reminder sweep at scale"). The schedule has one index that fits the claim: no plan to get wrong.
+ * planner took the latter each claim re-read every ticket already reminded, so a sweep's claims
+ * grew with the number of reminders it had already sent. The schedule has one index that fits the
+ * claim: no plan to get wrong.
  *
  * Triggers keep the schedule in step with the ticket in the same statement, for every writer (the
  * app, reports that fix data by hand, the bench's seeds): a ticket going Pending, or starting a new

@@ -1,7 +1,7 @@
 // `npm start`: build when the sources are newer than the build, then run the bot in a child Node
 // whose NODE_OPTIONS are the ones we were given (proxies and NODE_EXTRA_CA_CERTS depend on them)
 // plus a heap cap, unless the operator set one: V8 otherwise grows the heap lazily under load,
-// past 200 MB of RSS (BENCHMARKS.md, "Memory").
+// past the 200 MB of RSS BENCHMARKS.md sets as the target.
 const { execFileSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');

@@ -41,7 +41,7 @@ function settingsFrom(config: Config): UseCaseDeps['settings'] {
   };
 }
 
-/** A platform's code and SDK load only when it is on: botbuilder alone holds about 23 MiB. */
+/** A platform's code and SDK load only when it is on: botbuilder alone holds a large share of the memory. */
 async function createAdapters(context: AppContext): Promise<PlatformAdapter[]> {
   const adapters: PlatformAdapter[] = [];
   if (slackEnabled(context.config)) adapters.push(await (await import('./slack/index.js')).createSlackAdapter(context));

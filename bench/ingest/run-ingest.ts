@@ -2,7 +2,7 @@ import { CHAMADO_HEAP_CAP, runJsonChild, startServerChild, type ServerChild } fr
 import { startFakeSlack } from '../fake-slack-api';
 import { createBenchDatabase, query, type BenchPostgres } from '../postgres';
 import { sampleProcess, watchProcess } from '../proc-stats';
-import { table, type Cell } from '../report';
+import { formatNumber, table, type Cell } from '../report';
 import { BOT_TOKEN, SIGNING_SECRET } from '../slack-signing';
 import { sleep } from '../stats';
 import type { LoadResult, LoadSpec } from './load';
@@ -41,6 +41,14 @@ const TARGETS: { key: string; name: string; entry: string; stores: boolean; node
   { key: 'chamado-uncapped', name: 'Chamado, no heap cap', entry: 'ingest/chamado-server.js', stores: true },
 ];
 
+interface PgbenchRow {
+  connections: number;
+  tps: number;
+  p50: number;
+  p99: number;
+  p999: number;
+}
+
 const countMessages = async (url: string) => Number((await query<{ n: string }>(url, 'SELECT count(*) AS n FROM ticket_messages'))[0].n);
 
 let nextSeq = 1;
@@ -68,7 +76,10 @@ async function measure(server: ServerChild, dbUrl: string, connections: number, 
 }
 
 export interface IngestReport {
+  /** What BENCHMARKS.md shows: each server's throughput and p99 per level, and the ratios. */
   markdown: string;
+  /** Every column of every server's rows, for bench/results/. */
+  raw: string;
   rows: Row[];
 }
 
@@ -77,7 +88,7 @@ export async function runIngest(pg: BenchPostgres, o: IngestOptions, log: (line:
   const slack = await startFakeSlack();
   const rows: Row[] = [];
   const idleRss = new Map<string, number>();
-  const pgbenchRows: { connections: number; tps: number; p50: number; p99: number; p999: number }[] = [];
+  const pgbenchRows: PgbenchRow[] = [];
   try {
     await seedThreads(db.url, o.threads);
     const env = {
@@ -140,10 +151,42 @@ export async function runIngest(pg: BenchPostgres, o: IngestOptions, log: (line:
     await db.drop();
   }
   const idle = table(['server', 'RSS MiB 1 s after start, before any load'], [...idleRss].map(([name, rss]): Cell[] => [name, rss]));
-  return { rows, markdown: `${render(rows, pgbenchRows, o)}\n\n${idle}` };
+  return { rows, markdown: summarize(rows, pgbenchRows, o), raw: `${render(rows, pgbenchRows, o)}\n\n${idle}` };
 }
 
-function render(rows: Row[], pgbenchRows: { connections: number; tps: number; p50: number; p99: number; p999: number }[], o: IngestOptions): string {
+/** One row per level: each server's acks/s and p99, the database ceiling, and Chamado against the ideal server. */
+function summarize(rows: Row[], pgbenchRows: PgbenchRow[], o: IngestOptions): string {
+  const names = TARGETS.map((t) => t.name).filter((name) => rows.some((r) => r.target === name));
+  const at = (name: string, c: number) => rows.find((r) => r.target === name && r.connections === c);
+  const cellOf = (r?: Row): Cell => (r ? `${formatNumber(r.result.rps)} (${r.result.p99})` : null);
+  const chamado = rows.filter((r) => r.target === 'Chamado');
+  const best = (rs: Row[]) => rs.reduce<Row | null>((b, r) => (!b || r.result.rps > b.result.rps ? r : b), null);
+  const bc = best(chamado);
+  const bi = best(rows.filter((r) => r.target === TARGETS[0].name));
+  const lost = chamado.reduce((sum, r) => sum + Math.max(0, r.result.acks - (r.stored ?? 0)), 0);
+  const rss = chamado.length ? Math.max(...chamado.map((r) => r.rssMiB ?? 0)) : null;
+  const levels = table(
+    ['connections', ...names.map((n) => `${n}: acks/s (p99 ms)`), 'pgbench, same SQL: tps (p99 ms)', 'Chamado / ideal'],
+    o.levels.map((c): Cell[] => {
+      const ch = at('Chamado', c);
+      const ideal = at(TARGETS[0].name, c);
+      const pgb = pgbenchRows.find((p) => p.connections === c);
+      return [c, ...names.map((n) => cellOf(at(n, c))), pgb ? `${formatNumber(pgb.tps)} (${formatNumber(pgb.p99)})` : null,
+        ch && ideal ? `${((ch.result.rps / ideal.result.rps) * 100).toFixed(0)} %` : null];
+    }),
+  );
+  return [
+    `Each level: ${o.seconds} s or ${o.maxRequestsPerLevel.toLocaleString('en-US')} requests, from a separate autocannon process on 127.0.0.1; ${o.threads.toLocaleString('en-US')} seeded ticket threads, every event a unique signed reply.`,
+    '',
+    bc && bi
+      ? `Peak: Chamado ${bc.result.rps.toFixed(0)} acks/s at ${bc.connections} connections (p99 ${bc.result.p99} ms), ${((bc.result.rps / bi.result.rps) * 100).toFixed(0)} % of the ideal server's peak (${bi.result.rps.toFixed(0)} at ${bi.connections}). Acked but not stored: ${lost}. Peak RSS of Chamado: ${rss?.toFixed(0)} MiB.`
+      : 'Chamado or the ideal server did not run.',
+    '',
+    levels,
+  ].join('\n');
+}
+
+function render(rows: Row[], pgbenchRows: PgbenchRow[], o: IngestOptions): string {
   const lost = (r: Row): Cell => (r.stored === null ? 'n/a (stores nothing)' : Math.max(0, r.result.acks - r.stored));
   const main = table(
     ['server', 'connections', 'acks/s', 'p50 ms', 'p99 ms', 'p99.9 ms', 'acks', 'rows stored at end of load', 'acked but not stored', 'rows after drain (s)', 'stored/s incl. drain', 'non-2xx + errors', 'server CPU %', 'server peak RSS MiB'],

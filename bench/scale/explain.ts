@@ -33,6 +33,7 @@ class Recorder implements OrmLogger {
 export interface ExplainResult {
   operation: string;
   sql: string;
+  params: unknown[];
   plan: string;
   executionMs: number;
   seqScans: string[];
@@ -81,7 +82,8 @@ export async function explainHotQueries(url: string, now: Date): Promise<Explain
         const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
         results.push({
           operation,
-          sql: q.sql.replace(/\s+/g, ' ').trim(),
+          sql: q.sql.trim(),
+          params: q.params,
           plan,
           executionMs: Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? NaN),
           seqScans: [...plan.matchAll(BIG_TABLES)].map((m) => m[1]),
@@ -115,11 +117,15 @@ export async function explainHotQueries(url: string, now: Date): Promise<Explain
   return results;
 }
 
+/** Each statement's execution time and whether it scans a big table (BENCHMARKS.md). */
 export function renderExplain(results: ExplainResult[]): string {
-  const summary = table(
+  return table(
     ['operation', 'execution ms (warm)', 'seq scans on big tables'],
     results.map((r): Cell[] => [r.operation, r.executionMs, r.seqScans.length ? `**${r.seqScans.join(', ')}**` : 'none']),
   );
-  const plans = results.map((r) => `<details><summary>${r.operation}</summary>\n\n\`\`\`sql\n${r.sql}\n\`\`\`\n\n\`\`\`\n${r.plan}\n\`\`\`\n</details>`).join('\n\n');
-  return `${summary}\n\n${plans}`;
+}
+
+/** Each statement as sent, with its parameters, and its plan (bench/results/). */
+export function renderPlans(results: ExplainResult[]): string {
+  return results.map((r) => `## ${r.operation}\n\n\`\`\`sql\n${r.sql}\n\`\`\`\n\nParameters: \`${JSON.stringify(r.params)}\`\n\n\`\`\`\n${r.plan}\n\`\`\``).join('\n\n');
 }

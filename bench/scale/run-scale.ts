@@ -2,7 +2,7 @@ import { CHAMADO_HEAP_CAP, startServerChild } from '../child';
 import { startFakeSlack } from '../fake-slack-api';
 import { createBenchDatabase, query, type BenchPostgres } from '../postgres';
 import { BOT_TOKEN, SIGNING_SECRET } from '../slack-signing';
-import { explainHotQueries, renderExplain } from './explain';
+import { explainHotQueries, renderExplain, renderPlans } from './explain';
 import { renderHttpPath, runHttpPath, SPLIT_ROOT, splitThread, type PathRow } from './http-path';
 import { AGENT, HEAVY_CC, HEAVY_REQUESTER, HEAVY_WORKSPACE, seedScale, type ScaleSize } from './seed';
 
@@ -14,6 +14,8 @@ export interface ScaleOptions extends ScaleSize {
 
 export interface ScaleResult {
   markdown: string;
+  /** Every hot statement as sent and its EXPLAIN (ANALYZE, BUFFERS), for bench/results/. */
+  plans: string;
   paths: PathRow[];
   seqScans: number;
 }
@@ -54,15 +56,15 @@ export async function runScale(pg: BenchPostgres, o: ScaleOptions, log: (line: s
       `Seeded in ${seedSeconds.toFixed(0)} s (SQL generate_series, indexes rebuilt after the load): ${Number(c.t).toLocaleString('en-US')} tickets, ${Number(c.m).toLocaleString('en-US')} messages, ${Number(c.p).toLocaleString('en-US')} participants, ${Number(c.e).toLocaleString('en-US')} audit events, ${Number(c.o).toLocaleString('en-US')} delivered outbox rows over ${o.workspaces} workspaces; database ${c.size}. ` +
         `Heavy requester \`${HEAVY_REQUESTER}\` and heavy CC \`${HEAVY_CC}\` in \`${HEAVY_WORKSPACE}\`: ${heavy.map((h) => `${h.role} on ${Number(h.all).toLocaleString('en-US')} tickets (${Number(h.active).toLocaleString('en-US')} not closed)`).join(', ')}.`,
       '',
-      '#### Through HTTP (one request at a time, loopback client time ≥ server time)',
+      'Through HTTP, one request at a time (loopback client time ≥ server time):',
       '',
       pathMd,
       '',
-      '#### EXPLAIN (ANALYZE, BUFFERS) of the hot queries, as the app sends them',
+      'EXPLAIN (ANALYZE, BUFFERS) of the hot statements, as the app sends them:',
       '',
       renderExplain(explained),
     ].join('\n');
-    return { markdown, paths, seqScans: explained.filter((e) => e.seqScans.length > 0).length };
+    return { markdown, plans: renderPlans(explained), paths, seqScans: explained.filter((e) => e.seqScans.length > 0).length };
   } finally {
     await slack.close();
     await db.drop();

@@ -11,9 +11,8 @@ export class TypeormOutbox implements OutboxPort {
 
   async enqueueMany(posts: readonly OutboundPost[], availableAt: Date): Promise<void> {
     if (posts.length === 0) return;
-    // The posts travel as one JSON document: one JSON.stringify, where a jsonb[] parameter had the
-    // driver escape every payload character by character (450 ms of the 3.5 s of Node CPU that
-    // 100,000 due reminders cost the sweep).
+    // The posts travel as one JSON document: one JSON.stringify, where a jsonb[] parameter has the
+    // driver escape every payload character by character, a large share of a sweep's CPU.
     // ORDER BY i keeps the insert order (ids ascend in it), which per-thread delivery order relies on.
     await this.em.query(
       `INSERT INTO outbox (workspace_id, platform, ordering_key, ticket_number, kind, payload, available_at, created_at)

@@ -1,33 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { DueReminder, SweepRepository, SweepTicket } from '../core';
-
-interface SweepRow {
-  id: string;
-  workspace_id: string;
-  platform: SweepTicket['platform'];
-  number: number;
-  title: string;
-  requester_id: string;
-  assignee_id: string | null;
-  pending_since: Date | null;
-  created_at: Date;
-}
-
-const COLUMNS = 'id, workspace_id, platform, number, title, requester_id, assignee_id, pending_since, created_at';
-
-function toTicket(r: SweepRow): SweepTicket {
-  return {
-    id: r.id,
-    workspaceId: r.workspace_id,
-    platform: r.platform,
-    number: r.number,
-    title: r.title,
-    requesterId: r.requester_id,
-    assigneeId: r.assignee_id,
-    pendingSince: r.pending_since,
-    createdAt: r.created_at,
-  };
-}
+import { ticketFields, type TicketRecord } from './ticket-record';
+import { TICKET_COLUMNS } from './ticket-sql';
 
 /** TypeORM answers an UPDATE … RETURNING with [rows, affected]. */
 const updatedIds = (result: unknown): Set<string> => {
@@ -50,9 +24,8 @@ export class TypeormSweepRepository implements SweepRepository {
     // too, as every writer of a ticket does: a ticket the auto-close holds is skipped, not reminded.
     const claimed: DueReminder[] = [];
     for (let sent = 0; sent < steps.length && claimed.length < limit; sent++) {
-      const rows: (SweepRow & { steps_sent: number })[] = await this.em.query(
-        `SELECT t.id, t.workspace_id, t.platform, t.number, t.title, t.requester_id, t.assignee_id,
-           s.pending_since, s.steps_sent, t.created_at
+      const rows: (TicketRecord & { steps_sent: number })[] = await this.em.query(
+        `SELECT ${TICKET_COLUMNS}, s.steps_sent
          FROM reminder_schedule s JOIN tickets t ON t.id = s.ticket_id
          WHERE s.steps_sent = $1
            AND s.pending_since <= $2::timestamptz - make_interval(secs => $3::float8 / 1000)
@@ -61,7 +34,7 @@ export class TypeormSweepRepository implements SweepRepository {
          FOR UPDATE OF s, t SKIP LOCKED`,
         [sent, now, steps[sent], limit - claimed.length],
       );
-      claimed.push(...rows.map((r) => ({ ...toTicket(r), reminderStepsSent: r.steps_sent })));
+      claimed.push(...rows.map((r) => ({ ...ticketFields(r), reminderStepsSent: r.steps_sent })));
     }
     return claimed;
   }
@@ -80,27 +53,27 @@ export class TypeormSweepRepository implements SweepRepository {
 
   async claimIdlePending(idleSince: Date, limit: number): Promise<SweepTicket[]> {
     // pending_since bounds the index range: a Pending period starts with a person's change.
-    const rows: SweepRow[] = await this.em.query(
-      `SELECT ${COLUMNS} FROM tickets
-       WHERE status = 'pending' AND pending_since <= $1 AND last_activity_at <= $1
-       ORDER BY pending_since
+    const rows: TicketRecord[] = await this.em.query(
+      `SELECT ${TICKET_COLUMNS} FROM tickets t
+       WHERE t.status = 'pending' AND t.pending_since <= $1 AND t.last_activity_at <= $1
+       ORDER BY t.pending_since
        LIMIT $2
        FOR UPDATE SKIP LOCKED`,
       [idleSince, limit],
     );
-    return rows.map(toTicket);
+    return rows.map(ticketFields);
   }
 
   async claimSlaDue(createdBefore: Date, limit: number): Promise<SweepTicket[]> {
-    const rows: SweepRow[] = await this.em.query(
-      `SELECT ${COLUMNS} FROM tickets
-       WHERE status = 'open' AND first_response_at IS NULL AND sla_alerted_at IS NULL AND created_at <= $1
-       ORDER BY created_at
+    const rows: TicketRecord[] = await this.em.query(
+      `SELECT ${TICKET_COLUMNS} FROM tickets t
+       WHERE t.status = 'open' AND t.first_response_at IS NULL AND t.sla_alerted_at IS NULL AND t.created_at <= $1
+       ORDER BY t.created_at
        LIMIT $2
        FOR UPDATE SKIP LOCKED`,
       [createdBefore, limit],
     );
-    return rows.map(toTicket);
+    return rows.map(ticketFields);
   }
 
   async markSlaAlerted(ticketIds: readonly string[], at: Date): Promise<Set<string>> {

@@ -1,26 +1,22 @@
-import { In, type EntityManager } from 'typeorm';
-import type { NewTicket, Status, ThreadKey, Ticket, TicketRepository } from '../core';
-import { TicketEntity, TicketParticipantEntity } from './entities';
-import type { TicketRow } from './entities/ticket.entity';
-import type { ParticipantRow } from './entities/ticket-participant.entity';
+import type { EntityManager } from 'typeorm';
+import type { NewTicket, ParticipantRole, Status, ThreadKey, Ticket, TicketRepository } from '../core';
 import { toJsonb } from './jsonb';
 import { queryPrepared } from './prepared';
-import { LIST_FOR_USER, LIST_UNASSIGNED, LOCK_TICKETS_BY_THREADS, SAVE_TICKETS, selectTickets, ticketRows } from './ticket-sql';
+import { toRecord, toTicket, ticketFields, type TicketRecord, type TicketWithCcs } from './ticket-record';
+import {
+  DELETE_PARTICIPANTS, INSERT_PARTICIPANTS, INSERT_TICKET, LIST_FOR_USER, LIST_UNASSIGNED, LOCK_TICKETS_BY_THREADS,
+  NEXT_TICKET_NUMBER, SAVE_TICKETS, SET_TICKET_THREAD, TICKET_BY_ID, TICKET_BY_NUMBER, TICKET_BY_NUMBER_FOR_UPDATE, TICKET_NUMBERS,
+} from './ticket-sql';
 
+/** Tickets through the plain statements of ticket-sql.ts; the reply path's run prepared. */
 export class TypeormTicketRepository implements TicketRepository {
   constructor(private readonly em: EntityManager) {}
 
   async create(input: NewTicket): Promise<Ticket> {
-    // The counter row is locked until commit, so two instances can never hand out the same number.
-    const [{ last_number: number }] = await this.em.query(
-      `INSERT INTO workspace_counters (workspace_id, last_number) VALUES ($1, 1)
-       ON CONFLICT (workspace_id) DO UPDATE SET last_number = workspace_counters.last_number + 1
-       RETURNING last_number`,
-      [input.workspaceId],
-    );
-    const { ccIds = [], ...row } = input;
-    const saved = await this.em.getRepository(TicketEntity).save({ ...row, number });
-    const ticket: Ticket = { ...saved, ccIds };
+    const [{ last_number: number }]: { last_number: number }[] = await this.em.query(NEXT_TICKET_NUMBER, [input.workspaceId]);
+    const { ccIds = [], ...fields } = input;
+    const [row]: TicketRecord[] = await this.em.query(INSERT_TICKET, [toJsonb(toRecord({ ...fields, number }))]);
+    const ticket: Ticket = { ...ticketFields(row), ccIds };
     await this.writeParticipants(ticket);
     return ticket;
   }
@@ -30,62 +26,62 @@ export class TypeormTicketRepository implements TicketRepository {
   }
 
   async saveAll(tickets: readonly Ticket[]): Promise<void> {
-    if (tickets.length > 0) await queryPrepared(this.em, 'chamado_save_tickets', SAVE_TICKETS, [toJsonb(ticketRows(tickets))]);
+    if (tickets.length > 0) await queryPrepared(this.em, 'chamado_save_tickets', SAVE_TICKETS, [toJsonb(tickets.map(toRecord))]);
   }
 
   async saveParticipants(ticket: Ticket): Promise<void> {
-    await this.em.getRepository(TicketParticipantEntity).delete({ ticketId: ticket.id });
+    await this.em.query(DELETE_PARTICIPANTS, [ticket.id]);
     await this.writeParticipants(ticket);
   }
 
-  async byId(id: string): Promise<Ticket | null> {
-    return this.one({ id });
+  byId(id: string): Promise<Ticket | null> {
+    return this.one(TICKET_BY_ID, [id]);
   }
 
-  async byNumber(workspaceId: string, number: number, opts: { lock?: boolean } = {}): Promise<Ticket | null> {
-    return this.one({ workspaceId, number }, opts.lock);
+  byNumber(workspaceId: string, number: number, opts: { lock?: boolean } = {}): Promise<Ticket | null> {
+    return this.one(opts.lock ? TICKET_BY_NUMBER_FOR_UPDATE : TICKET_BY_NUMBER, [workspaceId, number]);
   }
 
   async lockByThreads(threads: readonly ThreadKey[]): Promise<Ticket[]> {
     if (threads.length === 0) return [];
-    return queryPrepared(this.em, 'chamado_lock_tickets_by_threads', LOCK_TICKETS_BY_THREADS, [threads.map((k) => k.workspaceId), threads.map((k) => k.channelId), threads.map((k) => k.threadId)]);
+    const params = [threads.map((k) => k.workspaceId), threads.map((k) => k.channelId), threads.map((k) => k.threadId)];
+    return (await queryPrepared<TicketWithCcs>(this.em, 'chamado_lock_tickets_by_threads', LOCK_TICKETS_BY_THREADS, params)).map(toTicket);
   }
 
-  listForUser(workspaceId: string, userId: string, statuses: readonly Status[], limit: number): Promise<Ticket[]> {
-    return this.em.query(LIST_FOR_USER, [workspaceId, userId, statuses, limit]);
+  async listForUser(workspaceId: string, userId: string, statuses: readonly Status[], limit: number): Promise<Ticket[]> {
+    return (await this.em.query<TicketWithCcs[]>(LIST_FOR_USER, [workspaceId, userId, statuses, limit])).map(toTicket);
   }
 
-  listUnassigned(workspaceId: string, limit: number): Promise<Ticket[]> {
-    return this.em.query(LIST_UNASSIGNED, [workspaceId, limit]);
+  async listUnassigned(workspaceId: string, limit: number): Promise<Ticket[]> {
+    return (await this.em.query<TicketWithCcs[]>(LIST_UNASSIGNED, [workspaceId, limit])).map(toTicket);
   }
 
   async setThread(ticketId: string, channelId: string, threadId: string): Promise<void> {
-    await this.em.getRepository(TicketEntity).update({ id: ticketId }, { channelId, threadId });
+    await this.em.query(SET_TICKET_THREAD, [ticketId, channelId, threadId]);
   }
 
   async numbersOf(ids: readonly string[]): Promise<Map<string, number>> {
     if (ids.length === 0) return new Map();
-    const rows = await this.em.getRepository(TicketEntity).find({ select: { id: true, number: true }, where: { id: In([...ids]) } });
+    const rows = await this.em.query<{ id: string; number: number }[]>(TICKET_NUMBERS, [ids]);
     return new Map(rows.map((r) => [r.id, r.number]));
   }
 
-  /** One ticket and its CC list in a single round trip (locked until commit when asked). */
-  private async one(where: Partial<TicketRow>, lock = false): Promise<Ticket | null> {
-    const { sql, params } = selectTickets(where, lock);
-    const rows: Ticket[] = await this.em.query(sql, params);
-    return rows[0] ?? null;
+  private async one(sql: string, params: unknown[]): Promise<Ticket | null> {
+    const [row] = await this.em.query<TicketWithCcs[]>(sql, params);
+    return row ? toTicket(row) : null;
   }
 
   private async writeParticipants(ticket: Ticket): Promise<void> {
-    const base = {
-      ticketId: ticket.id, workspaceId: ticket.workspaceId, addedAt: ticket.updatedAt,
-      ticketStatus: ticket.status, ticketCreatedAt: ticket.createdAt, ticketNumber: ticket.number,
-    };
-    const rows: ParticipantRow[] = [
-      { ...base, userId: ticket.requesterId, role: 'requester' },
-      ...(ticket.assigneeId ? [{ ...base, userId: ticket.assigneeId, role: 'assignee' as const }] : []),
-      ...ticket.ccIds.map((userId, i) => ({ ...base, userId, role: 'cc' as const, addedAt: new Date(ticket.updatedAt.getTime() + i) })),
+    const row = (userId: string, role: ParticipantRole, addedAt = ticket.updatedAt) => ({
+      ticket_id: ticket.id, user_id: userId, role, workspace_id: ticket.workspaceId, added_at: addedAt,
+      ticket_status: ticket.status, ticket_created_at: ticket.createdAt, ticket_number: ticket.number,
+    });
+    const rows = [
+      row(ticket.requesterId, 'requester'),
+      ...(ticket.assigneeId ? [row(ticket.assigneeId, 'assignee')] : []),
+      // One millisecond apart, so the CC list reads back in the order it was given.
+      ...ticket.ccIds.map((userId, i) => row(userId, 'cc', new Date(ticket.updatedAt.getTime() + i))),
     ];
-    await this.em.getRepository(TicketParticipantEntity).insert(rows);
+    await this.em.query(INSERT_PARTICIPANTS, [toJsonb(rows)]);
   }
 }

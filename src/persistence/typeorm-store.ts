@@ -1,5 +1,4 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { groupCommit } from './group-commit';
 import type { Repositories, Store } from '../core';
 import { TypeormConversationLog } from './conversation-log';
 import { TypeormDeliveryLog } from './delivery-log';
@@ -26,15 +25,13 @@ function repositories(em: EntityManager): Repositories {
 }
 
 /**
- * The core's Store on TypeORM: plain repositories for reads, one transaction per use case; under
- * load, concurrent use cases share a commit (group-commit.ts). The pool keeps connections free for
- * reads, the delivery worker and its LISTEN.
+ * The core's Store on TypeORM: plain repositories for reads, and one database transaction per
+ * `transaction` call, never shared with another caller. Replies that arrive together are batched
+ * before they get here, by the core's threadMessageRecorder, into one call.
  */
 export function createStore(dataSource: DataSource): Store {
-  const poolSize = (dataSource.options as { poolSize?: number }).poolSize ?? 10;
-  const inTransaction = groupCommit(dataSource, { concurrency: Math.max(1, Math.min(4, poolSize - 4)), maxBatch: 16 });
   return {
     ...repositories(dataSource.manager),
-    transaction: (work) => inTransaction((em) => work(repositories(em))),
+    transaction: (work) => dataSource.transaction((em) => work(repositories(em))),
   };
 }

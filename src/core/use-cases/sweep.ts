@@ -5,7 +5,7 @@ import { localeOf, localesOf, postCardUpdate, ticketKey } from './shared';
 
 /**
  * How many tickets one transaction claims: small enough to keep locks short, big enough that a
- * batch's fixed cost is spread (100 k due reminders: 9.8 s at 200, 9.1 s at 500; BENCHMARKS.md).
+ * batch's fixed cost (four statements and a commit) is spread over many tickets.
  */
 export const SWEEP_BATCH = 500;
 
@@ -20,8 +20,7 @@ type Batch = (repos: Repositories, size: number) => Promise<{ claimed: number; a
 
 /**
  * Transactions one sweep runs side by side. Claims skip each other's locked rows, so two loops
- * share the due tickets; while one waits on the database the other works (100 k due reminders
- * in one instance: 10.6 s with one loop, BENCHMARKS.md).
+ * share the due tickets; while one waits on the database the other works.
  */
 const SWEEP_LOOPS = 2;
 
