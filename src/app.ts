@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { slackEnabled, teamsEnabled, type Config } from './config';
+import { publicUrl, slackEnabled, teamsEnabled, type Config } from './config';
 import type { AppContext, BackgroundTask, PlatformAdapter } from './context';
 import type { UseCaseDeps } from './core';
 import { openDatabase } from './database';
@@ -12,6 +12,8 @@ import type { Logger } from './logger';
 import { startDeliveryWorker, type WorkerOptions } from './outbox/worker';
 import { wirePersistence } from './persistence/wiring';
 import { startScheduler } from './scheduler/scheduler';
+import { fallbackDirectory } from './web/fallback-directory';
+import { webRoutes } from './web';
 
 export interface RunningApp {
   server: Server;
@@ -36,6 +38,7 @@ function settingsFrom(config: Config): UseCaseDeps['settings'] {
     reminderSteps: config.PENDING_REMINDER_AFTER,
     autoCloseAfterMs: config.PENDING_AUTO_CLOSE_AFTER,
     firstResponseSlaMs: config.FIRST_RESPONSE_SLA,
+    publicUrl: publicUrl(config),
   };
 }
 
@@ -77,6 +80,13 @@ export async function startChamado(config: Config, log: Logger, options: StartOp
       healthRoute(persistence.ping),
       ...legalRoutes(),
       ...adapters.flatMap((a) => a.routes),
+      ...webRoutes({
+        deps: context.deps,
+        config,
+        log: log.child({ surface: 'web' }),
+        directory: (platform) => adapters.find((a) => a.platform === platform)?.directory ?? fallbackDirectory(config, platform),
+        secureCookies: publicUrl(config).startsWith('https:'),
+      }),
     ];
     const server = createHttpServer(routes, log);
     await new Promise<void>((resolve, reject) => {

@@ -202,3 +202,6 @@ export const slackEnabled = (c: Config) => Boolean(c.SLACK_BOT_TOKEN && c.SLACK_
 
 /** Teams runs unauthenticated outside production when no app id is set (Emulator, tests), never in production. */
 export const teamsEnabled = (c: Config) => Boolean(c.MICROSOFT_APP_ID) || c.NODE_ENV !== 'production';
+
+/** PUBLIC_URL without a trailing slash; unset, this machine on PORT (contract §1). */
+export const publicUrl = (c: Config) => (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, '');

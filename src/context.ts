@@ -1,5 +1,5 @@
 import type { Config } from './config';
-import type { OutboxQueue, Platform, PlatformRecords, UseCaseDeps } from './core';
+import type { OutboxQueue, PeopleDirectory, Platform, PlatformRecords, UseCaseDeps } from './core';
 import type { Route } from './http/server';
 import type { Logger } from './logger';
 import type { ChatDeliverer } from './outbox/delivery';
@@ -26,6 +26,8 @@ export interface PlatformAdapter {
   readonly platform: Platform;
   routes: Route[];
   deliverer: ChatDeliverer;
+  /** Names, agents and thread links for the web ticket area. */
+  directory?: PeopleDirectory;
   start?(): Promise<void>;
   stop?(): Promise<void>;
 }

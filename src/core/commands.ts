@@ -31,7 +31,9 @@ export type Command =
   | { name: 'split' }
   | { name: 'search'; words: string }
   | { name: 'queue'; filter: QueueFilter }
-  | { name: 'whoami' };
+  | { name: 'whoami' }
+
+  | { name: 'web' };
 
 export type CommandName = Command['name'];
 
@@ -54,6 +56,7 @@ const ALIASES: Record<string, CommandName> = {
   search: 'search', buscar: 'search', busca: 'search', procurar: 'search',
   queue: 'queue', fila: 'queue',
   whoami: 'whoami', quemsou: 'whoami',
+  web: 'web',
 };
 
 const STATUS_WORDS: Record<string, Status> = {
@@ -150,6 +153,10 @@ const people = (name: 'cc' | 'uncc'): ArgSpec['parse'] => (args) => {
 const GRAMMAR: Record<CommandName, ArgSpec['parse']> = {
   help: () => ({ name: 'help' }),
   split: () => ({ name: 'split' }),
+  web: (args) => {
+    noExtra(args, 0, 'web');
+    return { name: 'web' };
+  },
   new: (_args, rest) => ({ name: 'new', title: rest.trim() === '' ? null : rest.trim() }),
   list: (args) => {
     noExtra(args, 1, 'list');

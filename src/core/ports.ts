@@ -2,6 +2,7 @@ import type { AuditEventData, AuditEventType, StoredAuditEvent } from './audit-e
 import type { ConversationLog } from './platform-records';
 import type { OutboundPost } from './posts';
 import type { Locale, Priority, Status, StoredMessage, Ticket, ChatMessage, Attachments } from './ticket';
+import type { WebSignInRepository } from './web-ports';
 
 /** Time is injected so tests freeze and move it. */
 export interface Clock {
@@ -153,6 +154,8 @@ export interface Repositories {
   conversations: Pick<ConversationLog, 'record'>;
   sweep: SweepRepository;
   queries: TicketQueries;
+  /** Web ticket area sign-in: login links and sessions. */
+  web: WebSignInRepository;
 }
 
 export interface Store extends Repositories {
@@ -165,6 +168,8 @@ export interface CoreSettings {
   reminderSteps: number[];
   autoCloseAfterMs: number;
   firstResponseSlaMs: number;
+  /** PUBLIC_URL: the base of every link Chamado gives out (web sign-in). */
+  publicUrl?: string;
 }
 
 export interface CoreDeps {

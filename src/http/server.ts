@@ -4,6 +4,8 @@ import type { Logger } from 'pino';
 export interface Route {
   method: 'GET' | 'POST';
   path: string;
+  /** Routes with a path of their own shape (the web area's `/tickets/<n>`): matched instead of `path`. */
+  matches?(path: string): boolean;
   handle(req: IncomingMessage, res: ServerResponse): void | Promise<void>;
 }
 
@@ -17,10 +19,11 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 export function createHttpServer(routes: Route[], log: Logger): Server {
   return createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
-    const route = routes.find((r) => r.path === path);
-    if (!route) return sendJson(res, 404, { error: 'not_found' });
-    if (route.method !== req.method) {
-      res.setHeader('allow', route.method);
+    const candidates = routes.filter((r) => (r.matches ? r.matches(path) : r.path === path));
+    if (candidates.length === 0) return sendJson(res, 404, { error: 'not_found' });
+    const route = candidates.find((r) => r.method === req.method);
+    if (!route) {
+      res.setHeader('allow', candidates.map((r) => r.method).join(', '));
       return sendJson(res, 405, { error: 'method_not_allowed' });
     }
     Promise.resolve()

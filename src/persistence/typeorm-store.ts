@@ -8,6 +8,7 @@ import { TypeormPreferenceRepository } from './preference-repository';
 import { TypeormSweepRepository } from './sweep-repository';
 import { TypeormTicketQueries } from './ticket-queries';
 import { TypeormTicketRepository } from './ticket-repository';
+import { TypeormWebSignInRepository } from './web-sign-in-repository';
 
 function repositories(em: EntityManager): Repositories {
   return {
@@ -19,6 +20,7 @@ function repositories(em: EntityManager): Repositories {
     conversations: new TypeormConversationLog(em),
     sweep: new TypeormSweepRepository(em),
     queries: new TypeormTicketQueries(em),
+    web: new TypeormWebSignInRepository(em),
   };
 }
 

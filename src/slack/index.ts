@@ -10,6 +10,7 @@ import { SlackInbound } from './inbound';
 import { renderCommandResult } from './views/command-reply';
 import { ChamadoReceiver } from './receiver';
 import { ChamadoSocketReceiver } from './socket-receiver';
+import { slackDirectory } from './web-directory';
 import type { SlackRuntime } from './runtime';
 
 /** Slack, plugged into the app: HTTP on /slack/events (or Socket Mode) and outbox delivery. */
@@ -39,6 +40,7 @@ export async function createSlackAdapter(context: AppContext): Promise<PlatformA
     platform: 'slack',
     routes: socketMode ? [] : [httpReceiver.route()],
     deliverer: new SlackDeliverer(rt),
+    directory: slackDirectory(rt),
     start: async () => {
       if (socketMode) await app.start();
     },

@@ -120,6 +120,11 @@ export class SlackPeople {
     return new Map(unique.map((id, i) => [id, profiles[i].name ?? id]));
   }
 
+  /** The person's profile time zone, when a users.info call has shown it. */
+  timeZoneOf(userId: string): string | null {
+    return this.profiles.get(userId)?.value.timeZone ?? null;
+  }
+
   /**
    * Stores a person's Slack locale once per process, so thread posts to someone who never typed
    * a command (a customer replying in a thread) still come in their language.

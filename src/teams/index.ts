@@ -4,6 +4,7 @@ import { localeFromPlatform, tFor } from '../i18n';
 import { ChamadoBot } from './bot';
 import { EndorsingBotFrameworkAuthentication } from './channel-endorsements';
 import { workspaceOf } from './conversation';
+import { teamsDirectory } from './web-directory';
 import { TeamsDeliverer } from './deliverer';
 import { messagesRoute } from './endpoint';
 import { TeamsStorage } from './storage';
@@ -48,5 +49,6 @@ export async function createTeamsAdapter(context: AppContext): Promise<PlatformA
     platform: 'teams',
     routes: [messagesRoute(adapter, (turn) => bot.run(turn), authenticated, log)],
     deliverer: new TeamsDeliverer(teams),
+    directory: teamsDirectory(teams),
   };
 }

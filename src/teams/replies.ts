@@ -49,6 +49,10 @@ export async function renderReply({ result, actor, t, deps, storage, personal, t
       return MessageFactory.attachment(asAttachment(newTicketForm(t)));
     case 'split_hint':
       return MessageFactory.text(t('teams:split.hint'));
+    case 'web_link':
+      return MessageFactory.text(t('web:chat.link', { url: result.url, minutes: result.minutes }));
+    case 'web_rate_limited':
+      return MessageFactory.text(t('web:chat.rate_limited', { minutes: result.minutes }));
     case 'detail': {
       const { ticket } = result.detail;
       const names = await storage.namesOf(actor.workspaceId, [ticket.requesterId, ticket.assigneeId ?? '', ...ticket.ccIds, ...result.detail.recent.map((m) => m.authorId)]);

@@ -39,6 +39,10 @@ interface Failure {
  */
 export class FakeSlackApi {
   readonly calls: SlackCall[] = [];
+  /** users.info display name per user id (none: the profile has no name). */
+  readonly names = new Map<string, string>();
+  /** users.info profile time zone per user id. */
+  readonly timeZones = new Map<string, string>();
   /** users.info locale per user id. */
   readonly locales = new Map<string, string>();
   /** users.info display name and time zone (`tz`) per user id. */
@@ -144,12 +148,14 @@ export class FakeSlackApi {
         return { ok: true, view: { id: body.view_id ?? `V${this.seq}`, hash: `h${this.seq}`, ...(body.view ?? {}) } };
       case 'users.info': {
         const profile = this.profiles.get(body.user) ?? {};
+        const name = profile.name ?? this.names.get(body.user) ?? '';
+        const tz = profile.tz ?? this.timeZones.get(body.user);
         return {
           ok: true,
           user: {
             id: body.user, name: String(body.user).toLowerCase(), locale: this.locales.get(body.user) ?? 'en-US',
-            ...(profile.tz ? { tz: profile.tz } : {}),
-            profile: { display_name: profile.name ?? '', real_name: profile.name ?? '' },
+            ...(tz ? { tz } : {}),
+            profile: { display_name: name, real_name: name },
           },
         };
       }

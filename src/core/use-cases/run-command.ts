@@ -10,6 +10,7 @@ import { openTicket } from './open-ticket';
 import { workQueue, type QueueView } from './queue';
 import { searchTickets } from './search-tickets';
 import { setLanguage } from './set-language';
+import { issueWebLink, type WebLinkResult } from './issue-web-link';
 import { setPriority } from './set-priority';
 import { showTicket, type TicketDetail } from './show-ticket';
 import type { UseCaseDeps } from './shared';
@@ -29,11 +30,15 @@ export type CommandResult =
   /** `new` without a title: the adapter opens its form. */
   | { type: 'ask_title' }
   /** `split`: the adapter explains its own split surface. */
-  | { type: 'split_hint' };
+  | { type: 'split_hint' }
+  /** `web`: a private sign-in link (or, asked for too often, a refusal). */
+  | WebLinkResult;
 
 export interface CommandContext {
   /** The channel the command was typed in: where a new ticket's card goes. */
   channelId: string;
+  /** The caller's IANA time zone when their platform says (Slack profile, Teams activity). */
+  timeZone?: string | null;
 }
 
 async function execute(deps: UseCaseDeps, actor: Actor, command: Command, ctx: CommandContext): Promise<CommandResult> {
@@ -78,6 +83,8 @@ async function execute(deps: UseCaseDeps, actor: Actor, command: Command, ctx: C
       return { type: 'queue', queue: await workQueue(deps, actor, command.filter) };
     case 'whoami':
       return { type: 'whoami', identity: whoAmI(actor) };
+    case 'web':
+      return issueWebLink(deps, actor, { timeZone: ctx.timeZone ?? null });
   }
 }
 

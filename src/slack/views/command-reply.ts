@@ -7,7 +7,7 @@ import { escapeMrkdwn, markup, mention, mentionOf, mrkdwnT, type MrkdwnParam } f
 import { linksOf, translateWithLinks } from './refs';
 import { mrkdwnFromSlack, mrkdwnLink } from './message-text';
 
-const HELP_LINES = ['new', 'list', 'show', 'search', 'queue', 'status', 'close', 'claim', 'assign', 'cc', 'priority', 'nudge', 'lang', 'split', 'whoami'];
+const HELP_LINES = ['new', 'list', 'show', 'search', 'queue', 'status', 'close', 'claim', 'assign', 'cc', 'priority', 'nudge', 'lang', 'split', 'whoami', 'web'];
 
 /**
  * Links only the adapter can make. The web ticket area (not built yet) passes its private
@@ -143,6 +143,10 @@ export function renderCommandResult(result: Exclude<CommandResult, { type: 'ask_
       return reply(queueText(t, result.queue));
     case 'whoami':
       return reply(mrkdwnT(t, result.identity.isAgent ? 'whoami.agent' : 'whoami.not_agent', { id: result.identity.agentsEntry }));
+    case 'web_link':
+      return reply(mrkdwnT(t, 'web:chat.link', { url: markup(`<${result.url}>`), minutes: result.minutes }));
+    case 'web_rate_limited':
+      return reply(mrkdwnT(t, 'web:chat.rate_limited', { minutes: result.minutes }));
     case 'list': {
       const title = `*${mrkdwnT(t, `list.title_${result.filter}`)}*`;
       if (result.tickets.length === 0) return reply(`${title}\n${mrkdwnT(t, 'list.empty')}`);

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { adaptiveCard, heading, text, type AdaptiveCard } from './card';
 
-const COMMANDS = ['new', 'list', 'show', 'search', 'queue', 'status', 'close', 'claim', 'assign', 'cc', 'priority', 'nudge', 'lang', 'split', 'whoami'] as const;
+const COMMANDS = ['new', 'list', 'show', 'search', 'queue', 'status', 'close', 'claim', 'assign', 'cc', 'priority', 'nudge', 'lang', 'split', 'whoami', 'web'] as const;
 
 /** Every command, in the caller's language. */
 export function helpCard(t: TFunction): AdaptiveCard {

@@ -5,15 +5,15 @@ import { sendPrivately } from '../private-reply';
 import { renderReply } from '../replies';
 import { actorOf, commandText, translatorFor, type TeamsContext } from '../turn';
 
-/** Answers that show tickets: only the asker may read them. */
-const PRIVATE_RESULTS = new Set<CommandResult['type']>(['list', 'detail', 'search', 'queue']);
+/** Answers that show tickets, or a sign-in link: only the asker may read them. */
+const PRIVATE_RESULTS = new Set<CommandResult['type']>(['list', 'detail', 'search', 'queue', 'web_link']);
 
 /** `@Chamado <command>` in a channel or chat, or any message in a personal chat. */
 export async function handleCommand(teams: TeamsContext, turn: TurnContext): Promise<void> {
   const activity = turn.activity;
   const actor = await actorOf(teams, activity);
   const { channelId } = splitConversationId(activity.conversation.id);
-  const result = await runCommand(teams.context.deps, actor, commandText(turn), { channelId });
+  const result = await runCommand(teams.context.deps, actor, commandText(turn), { channelId, timeZone: turn.activity.localTimezone ?? null });
   if (result.type === 'done' && result.ticket) {
     teams.context.log.info({ platform: 'teams', ticket: result.ticket.number, key: result.key }, 'command handled');
   }

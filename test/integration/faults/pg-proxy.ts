@@ -23,7 +23,10 @@ export class PgProxy {
       this.pairs.add(pair);
       const pipe = (from: Socket, to: Socket) => from.on('data', (chunk: Buffer) => {
         if (this.mode === 'up') to.write(chunk);
-        else if (this.mode === 'stall') from.pause(), from.unshift(chunk);
+        else if (this.mode === 'stall') {
+          from.pause();
+          from.unshift(chunk);
+        }
       });
       pipe(client, upstream);
       pipe(upstream, client);

@@ -31,7 +31,7 @@ export function registerTicketCommand(app: App, rt: SlackRuntime): void {
     try {
       const who = await caller(rt, team_id, user_id);
       t = who.t;
-      const result = await runCommand(rt.context.deps, who.actor, text, { channelId: channel_id });
+      const result = await runCommand(rt.context.deps, who.actor, text, { channelId: channel_id, timeZone: rt.people.timeZoneOf(user_id) });
       if (result.type === 'ask_title') {
         acked = true;
         await ack();
