@@ -1,7 +1,10 @@
 /** @type {import('jest').Config} */
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
 // The web area's views are JSX rendered by preact-render-to-string (tsconfig's jsx settings).
-const swcTsx = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022', transform: { react: { runtime: 'automatic', importSource: 'preact' } } }, module: { type: 'commonjs' } }];
+const swcTsx = ['@swc/jest', {
+  jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022', transform: { react: { runtime: 'automatic', importSource: 'preact' } } },
+  module: { type: 'commonjs' },
+}];
 
 module.exports = {
   testEnvironment: 'node',

@@ -49,7 +49,8 @@ export class SearchAndQueue1764960000000 implements MigrationInterface {
 
     await q.query(`CREATE INDEX tickets_search ON tickets USING gin (${own}.chamado_search_vector(title))`);
     await q.query(`CREATE INDEX ticket_messages_search ON ticket_messages USING gin (${own}.chamado_search_vector(text))`);
-    await q.query(`CREATE INDEX tickets_queue ON tickets (workspace_id, (assignee_id IS NULL) DESC, (array_position('{urgent,high,normal,low}'::text[], priority)), created_at, number)
+    await q.query(`CREATE INDEX tickets_queue ON tickets (workspace_id, (assignee_id IS NULL) DESC, ` +
+      `(array_position('{urgent,high,normal,low}'::text[], priority)), created_at, number)
       INCLUDE (status) WHERE status <> 'closed'`);
   }
 

@@ -127,7 +127,8 @@ function tokenize(text: string): string[] {
 type ArgSpec = { usage: string; parse: (args: string[], rest: string) => Command };
 
 const need = <T>(
-  schema: z.ZodType<T>, value: string | undefined, code: 'bad_arguments' | 'invalid_status' | 'invalid_priority' | 'invalid_locale' | 'person_required' | 'invalid_queue_filter', command: CommandName,
+  schema: z.ZodType<T>, value: string | undefined,
+  code: 'bad_arguments' | 'invalid_status' | 'invalid_priority' | 'invalid_locale' | 'person_required' | 'invalid_queue_filter', command: CommandName,
 ): T => {
   const result = schema.safeParse(value ?? '');
   if (!result.success) throw new ChamadoError(code, { command, value: value ?? '' });

@@ -17,7 +17,8 @@ function page(kind: 'privacy' | 'terms') {
     const title = escapeHtml(t(`legal.${kind}_title`));
     const body = escapeHtml(t(`legal.${kind}_text`));
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'" });
-    res.end(`<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title></head><body><h1>${title}</h1><p>${body}</p></body></html>`);
+    res.end(`<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
+      `<title>${title}</title></head><body><h1>${title}</h1><p>${body}</p></body></html>`);
   };
 }
 

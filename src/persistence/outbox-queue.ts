@@ -74,7 +74,10 @@ export class TypeormOutboxQueue implements OutboxQueue {
         );
         break;
       case 'retry':
-        result = await this.dataSource.query(`UPDATE outbox SET attempts = $3, available_at = $4, last_error = $5, ${unlock} ${held}`, [...key, attempt, outcome.availableAt, outcome.error]);
+        result = await this.dataSource.query(
+          `UPDATE outbox SET attempts = $3, available_at = $4, last_error = $5, ${unlock} ${held}`,
+          [...key, attempt, outcome.availableAt, outcome.error],
+        );
         break;
       case 'dead':
         result = await this.dataSource.query(`UPDATE outbox SET status = 'dead', attempts = $3, last_error = $4, ${unlock} ${held}`, [...key, attempt, outcome.error]);

@@ -36,7 +36,8 @@ export async function waitForDatabase(url: string, waitMs: number, log: Logger, 
       if (isPermanent(error)) throw new StartError(`the database at ${where} refused the connection: ${reason}. Check DATABASE_URL.`);
       const left = deadline - Date.now();
       if (left <= 0) {
-        throw new StartError(`the database at ${where} did not answer within ${Math.round(waitMs / 1000)}s (${reason}). Start it, check DATABASE_URL, or wait longer with DATABASE_WAIT.`);
+        throw new StartError(`the database at ${where} did not answer within ${Math.round(waitMs / 1000)}s (${reason}). ` +
+          'Start it, check DATABASE_URL, or wait longer with DATABASE_WAIT.');
       }
       const wait = Math.min(delay, left);
       log.warn({ attempt, retryInMs: wait, database: where, reason }, 'the database does not answer yet; trying again');

@@ -65,7 +65,11 @@ export class SlackDeliverer implements ChatDeliverer {
         const channel = this.rt.context.config.SLACK_TRIAGE_CHANNEL;
         if (!channel) return { status: 'skipped', reason: 'SLACK_TRIAGE_CHANNEL is not set' };
         const ticket = await this.ticket(body.ticketId);
-        const ts = await this.post(channel, null, renderTriage(body.notice, tFor(body.notice.locale), ticket.number, await cardLinksFor(this.rt, post.workspaceId, ticket, body.notice)), null, ticket);
+        const ts = await this.post(
+          channel, null,
+          renderTriage(body.notice, tFor(body.notice.locale), ticket.number, await cardLinksFor(this.rt, post.workspaceId, ticket, body.notice)),
+          null, ticket,
+        );
         return { status: 'sent', result: { channel, ts } };
       }
       case 'sla_alert': {
@@ -73,14 +77,22 @@ export class SlackDeliverer implements ChatDeliverer {
         const ticket = await this.ticket(body.ticketId);
         // In the thread the customer reads it too: it mentions the assignee alone, never every agent (contract §8).
         if (!channel) return this.threadNotice(post, ticket, body.notice);
-        const ts = await this.post(channel, null, renderTriage(body.notice, tFor(body.notice.locale), ticket.number, await cardLinksFor(this.rt, post.workspaceId, ticket, body.notice)), null, ticket);
+        const ts = await this.post(
+          channel, null,
+          renderTriage(body.notice, tFor(body.notice.locale), ticket.number, await cardLinksFor(this.rt, post.workspaceId, ticket, body.notice)),
+          null, ticket,
+        );
         return { status: 'sent', result: { channel, ts } };
       }
       case 'relayed_message': {
         const ticket = await this.ticket(body.ticketId);
         if (!ticket.threadId) throw new DeliveryError('the ticket card is not posted yet', true);
         const links = await cardLinksFor(this.rt, post.workspaceId, ticket, body.notice);
-        const ts = await this.post(ticket.channelId, ticket.threadId, renderRelayed(body.notice, body.message, tFor(body.notice.locale), { ticketNumber: ticket.number, agentIds: [], links }), null, ticket);
+        const ts = await this.post(
+          ticket.channelId, ticket.threadId,
+          renderRelayed(body.notice, body.message, tFor(body.notice.locale), { ticketNumber: ticket.number, agentIds: [], links }),
+          null, ticket,
+        );
         return { status: 'sent', result: { ts } };
       }
     }

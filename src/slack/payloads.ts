@@ -36,7 +36,9 @@ const action = z.object({
   selected_option: z.object({ value: z.string().max(150) }).loose().nullish(),
 }).loose().superRefine((a, ctx) => {
   if (OUR_BUTTONS.has(a.action_id) && !ticketValue.safeParse(a.value).success) ctx.addIssue({ code: 'custom', path: ['value'], message: 'not a ticket number' });
-  if (a.action_id === ACTIONS.priority && !priorityValue.safeParse(a.selected_option?.value).success) ctx.addIssue({ code: 'custom', path: ['selected_option'], message: 'not a ticket priority' });
+  if (a.action_id === ACTIONS.priority && !priorityValue.safeParse(a.selected_option?.value).success) {
+    ctx.addIssue({ code: 'custom', path: ['selected_option'], message: 'not a ticket priority' });
+  }
 });
 
 const blockActions = z.object({

@@ -80,7 +80,11 @@ export class SlackPeople {
     } catch (error) {
       // Without the scope nobody becomes an agent, quietly: that is the operator's to fix, now.
       if ((error as { data?: { error?: string } }).data?.error === 'missing_scope') {
-        this.log.error({ platform: 'slack', channel, needed: 'channels:read,groups:read' }, 'cannot read SLACK_AGENTS_CHANNEL: the Slack app lacks the channels:read and groups:read scopes, so nobody there counts as an agent; add them (or update the app from manifest/slack/manifest.json) and reinstall the app');
+        this.log.error(
+          { platform: 'slack', channel, needed: 'channels:read,groups:read' },
+          'cannot read SLACK_AGENTS_CHANNEL: the Slack app lacks the channels:read and groups:read scopes, so nobody there counts as an agent; ' +
+            'add them (or update the app from manifest/slack/manifest.json) and reinstall the app',
+        );
         return this.members?.value ?? new Set();
       }
       this.log.warn({ platform: 'slack', channel, err: String(error) }, 'could not read the agents channel members');

@@ -74,7 +74,9 @@ export class ChamadoSocketReceiver implements Receiver {
     await this.inbound.handle(payload as Record<string, unknown>, { retryNum: retry_num, retryReason: retry_reason }, (answer) => {
       // Not acknowledged ("retry", "failed"): Slack sends the envelope again.
       if (answer.kind !== 'ack') return;
-      const response = answer.response === undefined || answer.response === '' ? undefined : typeof answer.response === 'string' ? { text: answer.response } : (answer.response as Record<string, unknown>);
+      const response = answer.response === undefined || answer.response === ''
+        ? undefined
+        : typeof answer.response === 'string' ? { text: answer.response } : (answer.response as Record<string, unknown>);
       ack(response).catch((error: unknown) => this.log.warn({ platform: 'slack', err: String(error) }, 'could not acknowledge a Socket Mode envelope'));
     });
   }

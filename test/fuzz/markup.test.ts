@@ -71,7 +71,9 @@ test('Slack App Home: titles escaped; the empty Home escapes its placeholder', a
 
 test('Slack reaction hint to a non-agent: its placeholder is escaped', async () => {
   const message = h.fake.addMessage('C_MARKUP', { ts: '1793000000.000001', user: 'U_CUST', text: 'help me' });
-  await h.slack.event({ type: 'reaction_added', user: 'U_CUST', reaction: 'ticket', item: { type: 'message', channel: 'C_MARKUP', ts: message.ts }, item_user: 'U_CUST', event_ts: '1' });
+  await h.slack.event({
+    type: 'reaction_added', user: 'U_CUST', reaction: 'ticket', item: { type: 'message', channel: 'C_MARKUP', ts: message.ts }, item_user: 'U_CUST', event_ts: '1',
+  });
   const hint = await h.fake.waitFor('chat.postEphemeral', (c) => c.body.user === 'U_CUST' && String(c.body.text).includes(':ticket:'));
   expect(hint.body.text).not.toContain('<title>');
   expect(hint.body.text).toContain('&lt;title&gt;');

@@ -72,7 +72,12 @@ const parentOf = async (pid: number) => Number((await readFile(`/proc/${pid}/sta
  * foreground group), collecting the JSON log lines; resolves once the bot listens.
  */
 function npmStart(): Promise<{ npm: ChildProcess; logs: { level: number; msg: string }[] }> {
-  const npm = spawn('npm', ['start', '--silent'], { cwd: root, detached: true, env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const npm = spawn('npm', ['start', '--silent'], {
+    cwd: root,
+    detached: true,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const logs: { level: number; msg: string }[] = [];
   return new Promise((resolve, reject) => {
     createInterface({ input: npm.stdout! }).on('line', (line) => {

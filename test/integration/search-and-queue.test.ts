@@ -134,5 +134,6 @@ describe('queue', () => {
 
 test('whoami names the caller as AGENTS writes them, and whether they are an agent', async () => {
   expect(await runCommand(f.deps, person('U012AB', true), 'whoami', { channelId: 'C1' })).toEqual({ type: 'whoami', identity: { agentsEntry: 'slack:U012AB', isAgent: true } });
-  expect(await runCommand(f.deps, person('29:1xyz', false, 'en', 'teams:tenant'), 'quemsou', { channelId: 'C1' })).toEqual({ type: 'whoami', identity: { agentsEntry: 'teams:29:1xyz', isAgent: false } });
+  expect(await runCommand(f.deps, person('29:1xyz', false, 'en', 'teams:tenant'), 'quemsou', { channelId: 'C1' }))
+    .toEqual({ type: 'whoami', identity: { agentsEntry: 'teams:29:1xyz', isAgent: false } });
 });

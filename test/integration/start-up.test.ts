@@ -151,7 +151,8 @@ asRoot('as root, an embedded Postgres the postgres user cannot reach fails with 
   await mkdir(path.join(closed, 'data'));
   const r = await run({ DATA_DIR: path.join(closed, 'data') });
   expect(r.code).toBe(1);
-  expect(r.stderr).toBe(`Chamado cannot start: the embedded Postgres runs as the "postgres" user (Postgres refuses root), and it cannot enter ${closed}. Put Chamado and DATA_DIR in folders every user may read (not under /root), or set DATABASE_URL to a Postgres of your own.\n`);
+  expect(r.stderr).toBe(`Chamado cannot start: the embedded Postgres runs as the "postgres" user (Postgres refuses root), and it cannot enter ${closed}. ` +
+    'Put Chamado and DATA_DIR in folders every user may read (not under /root), or set DATABASE_URL to a Postgres of your own.\n');
   expect(r.stdout).not.toMatch(/"stack"/);
   await rm(closed, { recursive: true, force: true });
 }, 40_000);

@@ -41,7 +41,9 @@ test('every status change queues a card update and a thread line naming #n and t
   const posts = await postsFor(f.db.dataSource, t.id);
   expect(posts.map((p) => p.kind)).toEqual(['ticket_card', 'triage_announcement', 'card_update', 'thread_notice']);
   const notice = posts[3];
-  expect(notice.kind === 'thread_notice' && notice.notice).toMatchObject({ key: 'notices.status_pending', params: { number: t.number, status: 'pending', waitCount: 7, waitUnit: 'days' }, locale: 'en' });
+  expect(notice.kind === 'thread_notice' && notice.notice).toMatchObject({
+    key: 'notices.status_pending', params: { number: t.number, status: 'pending', waitCount: 7, waitUnit: 'days' }, locale: 'en',
+  });
 });
 
 test('the thread line is in the requester’s language', async () => {

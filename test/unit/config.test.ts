@@ -80,7 +80,10 @@ describe('configuration', () => {
       loadConfig({ PORT: 'x', LOG_LEVEL: 'loud' });
       throw new Error('accepted');
     } catch (e) {
-      expect((e as ConfigError).problems).toEqual(['PORT: must be a port (a whole number from 0 to 65535), got "x".', 'LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent, got "loud".']);
+      expect((e as ConfigError).problems).toEqual([
+        'PORT: must be a port (a whole number from 0 to 65535), got "x".',
+        'LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent, got "loud".',
+      ]);
     }
   });
 

@@ -59,8 +59,10 @@ describe('locales', () => {
 describe('the words people read say what happens next', () => {
   const wait = { waitCount: 7, waitUnit: 'days' };
   test('Pending says an answer is expected and when the ticket closes by itself', () => {
-    expect(tFor('en')('notices.status_pending', { number: 1, actor: '@ana', ...wait })).toBe('#1 is now Pending (by @ana): we are waiting for your answer here. If nobody answers within 7 days, it closes by itself.');
-    expect(tFor('pt-BR')('notices.status_pending', { number: 1, actor: '@ana', waitCount: 1, waitUnit: 'days' })).toBe('O #1 agora está pendente (por @ana): estamos aguardando a sua resposta aqui. Se ninguém responder em 1 dia, ele será fechado automaticamente.');
+    expect(tFor('en')('notices.status_pending', { number: 1, actor: '@ana', ...wait }))
+      .toBe('#1 is now Pending (by @ana): we are waiting for your answer here. If nobody answers within 7 days, it closes by itself.');
+    expect(tFor('pt-BR')('notices.status_pending', { number: 1, actor: '@ana', waitCount: 1, waitUnit: 'days' }))
+      .toBe('O #1 agora está pendente (por @ana): estamos aguardando a sua resposta aqui. Se ninguém responder em 1 dia, ele será fechado automaticamente.');
   });
   test('a close says a reply opens a follow-up; the auto-close says after how long and how to come back', () => {
     expect(tFor('en')('notices.status_closed', { number: 1, actor: '@ana' })).toMatch(/write here and a follow-up ticket will be opened/);

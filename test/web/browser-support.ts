@@ -26,7 +26,9 @@ const sessions = new WeakMap<WebHarness, Map<string, Cookies>>();
  * A browser profile signed in as this person. The first call signs in through a real link; later
  * calls reuse that session's cookie (links are rate-limited per person, as they should be).
  */
-export async function signedIn(browser: Browser, h: WebHarness, userId: string, opts: { viewport?: { width: number; height: number } } = {}): Promise<{ context: BrowserContext; page: Page }> {
+export async function signedIn(
+  browser: Browser, h: WebHarness, userId: string, opts: { viewport?: { width: number; height: number } } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL: h.app.url, viewport: opts.viewport ?? { width: 1280, height: 900 } });
   const page = await context.newPage();
   const known = sessions.get(h) ?? new Map<string, Cookies>();

@@ -95,7 +95,15 @@ describeInBrowser('the web ticket area in a real browser (Chromium)', () => {
       ],
     });
     await changeStatus(h.deps, h.actor(customer.id), original.number, 'closed');
-    const [outcome] = await recordThreadMessages(h.deps, [{ workspaceId: 'slack:T1', platform: 'slack', authorIsAgent: false, message: { id: '1800000000.000001', channelId: original.channelId, threadId: original.threadId, authorId: customer.id, text: 'It happened again <script>alert(1)</script>', files: [], postedAt: new Date() } }]);
+    const [outcome] = await recordThreadMessages(h.deps, [{
+      workspaceId: 'slack:T1',
+      platform: 'slack',
+      authorIsAgent: false,
+      message: {
+        id: '1800000000.000001', channelId: original.channelId, threadId: original.threadId, authorId: customer.id,
+        text: 'It happened again <script>alert(1)</script>', files: [], postedAt: new Date(),
+      },
+    }]);
     if (outcome.kind !== 'follow_up') throw new Error('expected a follow-up');
     const followUp = outcome.followUp;
 
@@ -178,7 +186,9 @@ describeInBrowser('the web ticket area in a real browser (Chromium)', () => {
     expect(await page.textContent('.flash')).toContain('Your reply was posted');
     expect(await page.textContent('.history')).toContain('Still flickering <b>after</b> the update & reboot');
     expect(await page.textContent('.ticket-head')).toContain('Open');
-    const posted = await eventually(async () => h.fake.calls.find((c) => c.method === 'chat.postMessage' && c.body.thread_ts === ticket.threadId && String(c.body.text).includes('(web):')));
+    const posted = await eventually(async () => h.fake.calls.find(
+      (c) => c.method === 'chat.postMessage' && c.body.thread_ts === ticket.threadId && String(c.body.text).includes('(web):'),
+    ));
     expect(posted.body.text).toBe('Maria Souza (web): Still flickering &lt;b&gt;after&lt;/b&gt; the update &amp; reboot');
     const rows = await h.sql('SELECT author_id, text FROM ticket_messages WHERE ticket_id = $1', [ticket.id]);
     expect(rows).toEqual([{ author_id: customer.id, text: 'Still flickering <b>after</b> the update & reboot' }]);
@@ -225,7 +235,9 @@ describeInBrowser('the web ticket area in a real browser (Chromium)', () => {
 
     // A CC'd colleague may not close someone else's ticket, but may take themselves off.
     const other = await signedIn(browser, h, colleague.id);
-    const res = await other.page.request.post(`/tickets/${ticket.number}/close`, { form: { _csrf: (await other.page.getAttribute('input[name="_csrf"]', 'value'))! }, maxRedirects: 0 });
+    const res = await other.page.request.post(`/tickets/${ticket.number}/close`, {
+      form: { _csrf: (await other.page.getAttribute('input[name="_csrf"]', 'value'))! }, maxRedirects: 0,
+    });
     expect(res.status()).toBe(403);
     await other.page.goto(`/tickets/${ticket.number}`);
     expect(await other.page.$('button:has-text("Close ticket")')).toBeNull();
@@ -265,7 +277,10 @@ describeInBrowser('the web ticket area in a real browser (Chromium)', () => {
     await page.click('button:has-text("Set priority")');
     expect(await page.textContent('.flash-error')).toContain('already has that priority');
     const audit = (await page.textContent('.audit'))!;
-    for (const line of ['Ana Agent assigned it to Ana Agent', 'Ana Agent assigned it to Bruno Agent', 'Ana Agent changed the priority from Normal to High', 'Ana Agent changed the status from Open to Pending', 'Ana Agent CC\'d Carla Colleague']) {
+    for (const line of [
+      'Ana Agent assigned it to Ana Agent', 'Ana Agent assigned it to Bruno Agent', 'Ana Agent changed the priority from Normal to High',
+      'Ana Agent changed the status from Open to Pending', 'Ana Agent CC\'d Carla Colleague',
+    ]) {
       expect(audit).toContain(line);
     }
     await eventually(async () => h.fake.calls.some((c) => c.method === 'chat.postMessage' && c.body.thread_ts === ticket.threadId && String(c.body.text).includes('priority')));

@@ -60,7 +60,10 @@ export async function startWebHarness(env: Record<string, string> = {}): Promise
     newTicket: async (requesterId, title, opts = {}) => {
       const messages: ChatMessage[] = (opts.messages ?? []).map((m) => {
         seq += 1;
-        return { id: `1700000000.${String(seq).padStart(6, '0')}`, channelId: 'C1', threadId: null, authorId: requesterId, text: '', files: [], postedAt: new Date(Date.now() - 3_600_000 + seq * 1000), ...m };
+        return {
+          id: `1700000000.${String(seq).padStart(6, '0')}`, channelId: 'C1', threadId: null, authorId: requesterId, text: '', files: [],
+          postedAt: new Date(Date.now() - 3_600_000 + seq * 1000), ...m,
+        };
       });
       const ticket = await openTicket(deps, { actor: actor(requesterId, { workspaceId: opts.workspaceId }), title, channelId: 'C1', messages, requesterId });
       return eventually(async () => {
@@ -80,4 +83,6 @@ export function findChromium(): string | null {
   return candidates.find((p): p is string => Boolean(p) && existsSync(p!)) ?? null;
 }
 
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];

@@ -24,7 +24,9 @@ export async function addToTicket(deps: UseCaseDeps, actor: Actor, number: numbe
     const now = deps.clock.now();
     await repos.events.add(ticket.id, actor.userId, 'message_added', { messageId: message.id, authorId: message.authorId, channelId: message.channelId }, now);
     const locale = await localeOf(repos, deps, ticket.workspaceId, ticket.requesterId);
-    await repos.outbox.enqueue(relayPost(ticket, message, { key: 'notices.relayed_added', params: { number: ticket.number, actor: actor.userId, person: message.authorId }, locale }), now);
+    await repos.outbox.enqueue(relayPost(ticket, message, {
+      key: 'notices.relayed_added', params: { number: ticket.number, actor: actor.userId, person: message.authorId }, locale,
+    }), now);
     return { ticket, added };
   });
 }

@@ -63,7 +63,12 @@ async function autoClose(deps: CoreDeps, now: Date, size: number): Promise<numbe
       await repos.outbox.enqueue(post(ticket, {
         kind: 'thread_notice',
         ticketId: ticket.id,
-        notice: { key: 'notices.auto_closed', params: { number: ticket.number, status: 'closed', person: ticket.requesterId, ...waitWords(deps.settings.autoCloseAfterMs) }, locale, mentions: [ticket.requesterId] },
+        notice: {
+          key: 'notices.auto_closed',
+          params: { number: ticket.number, status: 'closed', person: ticket.requesterId, ...waitWords(deps.settings.autoCloseAfterMs) },
+          locale,
+          mentions: [ticket.requesterId],
+        },
       }), now);
       acted += 1;
     }

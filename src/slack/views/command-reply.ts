@@ -151,7 +151,9 @@ export function renderCommandResult(result: Exclude<CommandResult, { type: 'ask_
       const title = `*${mrkdwnT(t, `list.title_${result.filter}`)}*`;
       if (result.tickets.length === 0) return reply(`${title}\n${mrkdwnT(t, 'list.empty')}`);
       const links = linksOf(result.tickets);
-      const items = result.tickets.map((tk) => `• ${translateWithLinks(t, 'list.item', { number: tk.number, title: trim(tk.title, 120), status: t(`status.${tk.status}`) }, links)}`);
+      const items = result.tickets.map(
+        (tk) => `• ${translateWithLinks(t, 'list.item', { number: tk.number, title: trim(tk.title, 120), status: t(`status.${tk.status}`) }, links)}`,
+      );
       return reply([title, ...items].join('\n'));
     }
   }

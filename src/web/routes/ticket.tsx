@@ -16,7 +16,10 @@ const DONE = new Set(['reply', 'status', 'claim', 'assign', 'priority', 'cc', 'l
  * Renders the ticket for this viewer: after a GET, or with a refusal after an action that
  * changed nothing (`status` 4xx, the reply kept in the box).
  */
-export async function renderTicket(web: WebContext, viewer: Viewer, res: ServerResponse, number: number, opts: { status?: number; flash?: Flash | null; done?: string | null; draft?: string } = {}): Promise<void> {
+export async function renderTicket(
+  web: WebContext, viewer: Viewer, res: ServerResponse, number: number,
+  opts: { status?: number; flash?: Flash | null; done?: string | null; draft?: string } = {},
+): Promise<void> {
   let page;
   try {
     page = await ticketPage(web.deps, viewer.actor, number);
@@ -32,7 +35,11 @@ export async function renderTicket(web: WebContext, viewer: Viewer, res: ServerR
   ]);
   const authors = page.messages.map((m) => m.authorId);
   const mentioned = page.messages.flatMap((m) => mentionedIds(m.text));
-  const eventPeople = page.events.flatMap((e) => [e.actorId ?? '', ...[(e.data as Record<string, unknown>).to, (e.data as Record<string, unknown>).from].filter((v): v is string => typeof v === 'string'), ...('userIds' in e.data ? e.data.userIds.filter((v): v is string => typeof v === 'string') : [])]);
+  const eventPeople = page.events.flatMap((e) => [
+    e.actorId ?? '',
+    ...[(e.data as Record<string, unknown>).to, (e.data as Record<string, unknown>).from].filter((v): v is string => typeof v === 'string'),
+    ...('userIds' in e.data ? e.data.userIds.filter((v): v is string => typeof v === 'string') : []),
+  ]);
   const people = [ticket.requesterId, ticket.assigneeId ?? '', ...ticket.ccIds, ...authors, ...mentioned, ...agents, ...eventPeople];
   const nameOf = await nameBook(web, viewer.actor, viewer.t, people);
   const known = [...new Set([...agents, ...authors, ticket.requesterId, ...ticket.ccIds, viewer.actor.userId].filter((id) => id && !id.startsWith('email:')))];
@@ -42,7 +49,12 @@ export async function renderTicket(web: WebContext, viewer: Viewer, res: ServerR
   let flash = opts.flash ?? null;
   if (!flash && opts.done && DONE.has(opts.done)) {
     const { t } = viewer;
-    flash = { kind: 'ok', text: t(`web:flash.${opts.done}`, { status: t(`status.${ticket.status}`), priority: t(`priority.${ticket.priority}`), name: ticket.assigneeId ? nameOf(ticket.assigneeId) : '' }) };
+    flash = {
+      kind: 'ok',
+      text: t(`web:flash.${opts.done}`, {
+        status: t(`status.${ticket.status}`), priority: t(`priority.${ticket.priority}`), name: ticket.assigneeId ? nameOf(ticket.assigneeId) : '',
+      }),
+    };
   }
   sendPage(res, opts.status ?? 200, (
     <TicketPage

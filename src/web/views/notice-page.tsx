@@ -16,7 +16,9 @@ export function HowToSignIn({ t }: { t: TFunction }) {
 }
 
 /** A page that only says something: signed out, link spent, not found, form expired. */
-export function NoticePage({ chrome, title, body, signIn = false, tone = 'neutral' }: { chrome: Chrome; title: string; body: string; signIn?: boolean; tone?: 'neutral' | 'warning' }) {
+export function NoticePage({ chrome, title, body, signIn = false, tone = 'neutral' }: {
+  chrome: Chrome; title: string; body: string; signIn?: boolean; tone?: 'neutral' | 'warning';
+}) {
   return (
     <Layout chrome={chrome} title={title}>
       <section class={`notice-card tone-${tone}`} aria-labelledby="notice-title">

@@ -35,7 +35,9 @@ export function ReplyForm({ ticket, viewer, draft }: { ticket: Ticket; viewer: V
   );
 }
 
-function Select({ id, name, label, options, selected, placeholder }: { id: string; name: string; label: string; options: { value: string; label: string }[]; selected?: string; placeholder?: string }) {
+function Select({ id, name, label, options, selected, placeholder }: {
+  id: string; name: string; label: string; options: { value: string; label: string }[]; selected?: string; placeholder?: string;
+}) {
   return (
     <>
       <label for={id}>{label}</label>
@@ -75,25 +77,37 @@ export function TicketActions({ ticket, viewer, can, assignees, ccCandidates }: 
       </div>
       {can.status && (
         <ActionForm ticket={ticket} action="status" csrf={csrf}>
-          <Select id="status-select" name="status" label={t('web:actions.status_label')} selected={ticket.status} options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
+          <Select
+            id="status-select" name="status" label={t('web:actions.status_label')} selected={ticket.status}
+            options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          />
           <button type="submit" class="button small">{t('web:actions.set_status')}</button>
         </ActionForm>
       )}
       {can.priority && (
         <ActionForm ticket={ticket} action="priority" csrf={csrf}>
-          <Select id="priority-select" name="priority" label={t('web:actions.priority_label')} selected={ticket.priority} options={PRIORITIES.map((p) => ({ value: p, label: t(`priority.${p}`) }))} />
+          <Select
+            id="priority-select" name="priority" label={t('web:actions.priority_label')} selected={ticket.priority}
+            options={PRIORITIES.map((p) => ({ value: p, label: t(`priority.${p}`) }))}
+          />
           <button type="submit" class="button small">{t('web:actions.set_priority')}</button>
         </ActionForm>
       )}
       {can.assign && assignees.length > 0 && (
         <ActionForm ticket={ticket} action="assign" csrf={csrf}>
-          <Select id="assign-select" name="person" label={t('web:actions.assign_label')} placeholder={t('web:actions.choose')} selected={ticket.assigneeId ?? ''} options={assignees.map((p) => ({ value: p.id, label: p.name }))} />
+          <Select
+            id="assign-select" name="person" label={t('web:actions.assign_label')} placeholder={t('web:actions.choose')} selected={ticket.assigneeId ?? ''}
+            options={assignees.map((p) => ({ value: p.id, label: p.name }))}
+          />
           <button type="submit" class="button small">{t('web:actions.assign')}</button>
         </ActionForm>
       )}
       {can.cc && ccCandidates.length > 0 && (
         <ActionForm ticket={ticket} action="cc" csrf={csrf}>
-          <Select id="cc-select" name="person" label={t('web:actions.cc_label')} placeholder={t('web:actions.choose')} options={ccCandidates.map((p) => ({ value: p.id, label: p.name }))} />
+          <Select
+            id="cc-select" name="person" label={t('web:actions.cc_label')} placeholder={t('web:actions.choose')}
+            options={ccCandidates.map((p) => ({ value: p.id, label: p.name }))}
+          />
           <button type="submit" class="button small">{t('web:actions.cc_add')}</button>
         </ActionForm>
       )}

@@ -10,12 +10,16 @@ export interface SlackCase {
 }
 
 const json = (name: string, value: unknown): SlackCase => ({ name, contentType: 'application/json', body: typeof value === 'string' ? value : JSON.stringify(value) });
-const form = (name: string, fields: Record<string, string>): SlackCase => ({ name, contentType: 'application/x-www-form-urlencoded', body: new URLSearchParams(fields).toString() });
+const form = (name: string, fields: Record<string, string>): SlackCase => ({
+  name, contentType: 'application/x-www-form-urlencoded', body: new URLSearchParams(fields).toString(),
+});
 const interaction = (name: string, payload: unknown): SlackCase => form(name, { payload: typeof payload === 'string' ? payload : JSON.stringify(payload) });
 
 const HUGE_NUMBER = '99999999999999999999';
 const PAST_INT = '2147483648';
-const envelope = (event: unknown) => ({ token: 't', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: `EvFuzz${Math.random().toString(36).slice(2)}`, event_time: 1, event });
+const envelope = (event: unknown) => ({
+  token: 't', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: `EvFuzz${Math.random().toString(36).slice(2)}`, event_time: 1, event,
+});
 const user = { id: 'U_AGENT', team_id: 'T1' };
 const team = { id: 'T1', domain: 'x' };
 const click = (actions: unknown, extra: Record<string, unknown> = {}) => ({ type: 'block_actions', user, team, trigger_id: 't', response_url: 'https://hooks.example/x', container: { type: 'message' }, channel: { id: 'C_FUZZ' }, actions, ...extra });
@@ -73,18 +77,27 @@ export const SLACK_MALFORMED: SlackCase[] = [
   interaction('priority selected_option null', click([{ type: 'static_select', action_id: 'card_priority', selected_option: null, action_ts: '1' }])),
   interaction('priority of a 20-digit ticket', click([{ type: 'static_select', action_id: 'card_priority', selected_option: { value: `${HUGE_NUMBER}:high` }, action_ts: '1' }])),
   interaction('priority word unknown', click([{ type: 'static_select', action_id: 'card_priority', selected_option: { value: '1:bogus' }, action_ts: '1' }])),
-  interaction('view_submission without team or user team', { type: 'view_submission', user: { id: 'U_CUST' }, view: { id: 'V', callback_id: 'new_ticket', private_metadata: '{}', state: { values: {} } } }),
+  interaction('view_submission without team or user team', {
+    type: 'view_submission', user: { id: 'U_CUST' }, view: { id: 'V', callback_id: 'new_ticket', private_metadata: '{}', state: { values: {} } },
+  }),
   interaction('view_submission view null', { type: 'view_submission', user, team, view: null }),
   interaction('view_submission without state', { type: 'view_submission', user, team, view: { id: 'V', callback_id: 'new_ticket' } }),
   interaction('view_submission values null', { type: 'view_submission', user, team, view: { id: 'V', callback_id: 'create_ticket', state: { values: null } } }),
-  interaction('view_submission metadata not JSON', { type: 'view_submission', user, team, view: { id: 'V', callback_id: 'create_ticket', private_metadata: '{', state: { values: { title: { title: { type: 'plain_text_input', value: 'x' } } } } } }),
-  interaction('view_submission split metadata wrong', { type: 'view_submission', user, team, view: { id: 'V', callback_id: 'split_conversation', private_metadata: '[]', state: { values: {} } } }),
+  interaction('view_submission metadata not JSON', {
+    type: 'view_submission', user, team,
+    view: { id: 'V', callback_id: 'create_ticket', private_metadata: '{', state: { values: { title: { title: { type: 'plain_text_input', value: 'x' } } } } },
+  }),
+  interaction('view_submission split metadata wrong', {
+    type: 'view_submission', user, team, view: { id: 'V', callback_id: 'split_conversation', private_metadata: '[]', state: { values: {} } },
+  }),
   interaction('view_submission unknown callback', { type: 'view_submission', user, team, view: { id: 'V', callback_id: 'nope', state: { values: {} } } }),
   interaction('view_closed', { type: 'view_closed', user, team, view: null }),
   interaction('global shortcut without trigger_id', { type: 'shortcut', callback_id: 'new_ticket', user, team }),
   interaction('global shortcut without user', { type: 'shortcut', callback_id: 'new_ticket', trigger_id: 't', team }),
   interaction('message shortcut without message', { type: 'message_action', callback_id: 'create_ticket', trigger_id: 't', user, team, channel: { id: 'C_FUZZ' } }),
-  interaction('message shortcut message null', { type: 'message_action', callback_id: 'split_conversation', trigger_id: 't', user, team, channel: { id: 'C_FUZZ' }, message: null }),
+  interaction('message shortcut message null', {
+    type: 'message_action', callback_id: 'split_conversation', trigger_id: 't', user, team, channel: { id: 'C_FUZZ' }, message: null,
+  }),
   interaction('message shortcut channel missing', { type: 'message_action', callback_id: 'create_ticket', trigger_id: 't', user, team, message: { ts: '1.1', text: 'x' } }),
   interaction('block_suggestion', { type: 'block_suggestion', user, team, action_id: 'x', value: 'y' }),
   interaction('unknown interaction type', { type: 'dialog_submission', user, team, submission: null }),

@@ -39,7 +39,9 @@ beforeAll(async () => {
   slack = new SlackRequests(app.url);
   await slack.command('U_CUST', 'new Printer on fire');
   await fake.waitFor('chat.postMessage', isCardOf(1));
-  thread = await eventually(async () => (await db.dataSource.query('SELECT thread_id FROM tickets WHERE number = 1 AND thread_id IS NOT NULL'))[0]?.thread_id as string | undefined);
+  thread = await eventually(
+    async () => (await db.dataSource.query('SELECT thread_id FROM tickets WHERE number = 1 AND thread_id IS NOT NULL'))[0]?.thread_id as string | undefined,
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -52,7 +54,9 @@ afterAll(async () => {
 
 /** A reply as Slack sends it; a network failure counts as "not acknowledged", as it does for Slack. */
 async function reply(ts: string, retryNum?: number): Promise<number> {
-  const res: SlackResponse | null = await slack.message('U_CUST', 'C_GENERAL', ts, `reply ${ts}`, { thread_ts: thread }, { eventId: `Ev${ts.replace('.', '')}`, retryNum }).catch(() => null);
+  const res: SlackResponse | null = await slack
+    .message('U_CUST', 'C_GENERAL', ts, `reply ${ts}`, { thread_ts: thread }, { eventId: `Ev${ts.replace('.', '')}`, retryNum })
+    .catch(() => null);
   return res?.status ?? 0;
 }
 

@@ -21,14 +21,20 @@ const LATE = { ts: '1786000000.000900', text: 'the printer is making noise too, 
 const LATE_MESSAGE = { ...LATE, user: 'U_ANA', thread_ts: ROOT };
 
 const threadOf = (n: number) => eventually(async () => (await h.sql('SELECT thread_id FROM tickets WHERE number = $1', [n]))[0]?.thread_id as string | undefined);
-const historyOf = async (n: number) => (await h.sql('SELECT m.text, m.attachments FROM ticket_messages m JOIN tickets t ON t.id = m.ticket_id WHERE t.number = $1 ORDER BY m.posted_at', [n]));
+const historyOf = async (n: number) => (await h.sql(
+  'SELECT m.text, m.attachments FROM ticket_messages m JOIN tickets t ON t.id = m.ticket_id WHERE t.number = $1 ORDER BY m.posted_at',
+  [n],
+));
 
 beforeAll(async () => {
   for (const m of thread) h.fake.addMessage('C_HELP', m);
   await h.slack.messageShortcut('split_conversation', 'U_AGENT', 'C_HELP', thread[1]);
   const modal = await h.fake.waitFor('views.update', (c) => c.body.view?.callback_id === 'split_conversation');
   const values: Record<string, Record<string, unknown>> = {};
-  const slots: Record<number, { title: string; ts: string[] }> = { 1: { title: 'Printer jams', ts: [thread[0].ts, thread[1].ts] }, 2: { title: 'Badge broken', ts: [thread[2].ts] } };
+  const slots: Record<number, { title: string; ts: string[] }> = {
+    1: { title: 'Printer jams', ts: [thread[0].ts, thread[1].ts] },
+    2: { title: 'Badge broken', ts: [thread[2].ts] },
+  };
   for (let k = 1; k <= 5; k++) {
     values[`title_${k}`] = { [`title_${k}`]: { type: 'plain_text_input', value: slots[k]?.title ?? null } };
     values[`messages_${k}`] = { [`messages_${k}`]: { type: 'multi_static_select', selected_options: (slots[k]?.ts ?? []).map((value) => ({ value })) } };
@@ -60,7 +66,11 @@ test('a non-agent is told privately that only agents can add a message to a tick
   await h.slack.messageShortcut('add_to_ticket', 'U_ANA', 'C_HELP', LATE_MESSAGE);
   await h.fake.waitFor('chat.postEphemeral', (c) => c.body.user === 'U_ANA' && String(c.body.text).includes('Only support agents'));
   expect(h.fake.callsOf('views.open')).toHaveLength(opened);
-  const forged = await h.slack.viewSubmission('U_ANA', { callback_id: 'add_to_ticket', private_metadata: JSON.stringify({ c: 'C_HELP', ts: LATE.ts }), values: { ticket: { ticket: { type: 'plain_text_input', value: '1' } } } });
+  const forged = await h.slack.viewSubmission('U_ANA', {
+    callback_id: 'add_to_ticket',
+    private_metadata: JSON.stringify({ c: 'C_HELP', ts: LATE.ts }),
+    values: { ticket: { ticket: { type: 'plain_text_input', value: '1' } } },
+  });
   expect(forged.json.response_action).toBe('errors');
   expect((await historyOf(1)).map((m: { text: string }) => m.text)).not.toContain(LATE.text);
 });
@@ -71,13 +81,21 @@ test('"Add to ticket": the message, its files and links join that ticket\'s hist
   const input = modal.body.view.blocks.find((b: { block_id?: string }) => b.block_id === 'ticket');
   expect(input).toMatchObject({ type: 'input', element: { type: 'plain_text_input', action_id: 'ticket' } });
 
-  const bad = await h.slack.viewSubmission('U_AGENT', { callback_id: 'add_to_ticket', private_metadata: modal.body.view.private_metadata, values: { ticket: { ticket: { type: 'plain_text_input', value: 'printer' } } } });
+  const bad = await h.slack.viewSubmission('U_AGENT', {
+    callback_id: 'add_to_ticket',
+    private_metadata: modal.body.view.private_metadata,
+    values: { ticket: { ticket: { type: 'plain_text_input', value: 'printer' } } },
+  });
   expect(bad.json.response_action).toBe('errors');
   expect(Object.keys(bad.json.errors)).toEqual(['ticket']);
 
   await h.slack.command('U_AGENT', 'close #1');
   await eventually(async () => (await h.sql('SELECT status FROM tickets WHERE number = 1'))[0].status === 'closed');
-  const ok = await h.slack.viewSubmission('U_AGENT', { callback_id: 'add_to_ticket', private_metadata: modal.body.view.private_metadata, values: { ticket: { ticket: { type: 'plain_text_input', value: '#1' } } } });
+  const ok = await h.slack.viewSubmission('U_AGENT', {
+    callback_id: 'add_to_ticket',
+    private_metadata: modal.body.view.private_metadata,
+    values: { ticket: { ticket: { type: 'plain_text_input', value: '#1' } } },
+  });
   expect(ok.status).toBe(200);
   expect(ok.text).toBe('');
   const added = (await historyOf(1)).find((m: { text: string }) => m.text === LATE.text);

@@ -23,7 +23,9 @@ const AGENTS = ['<@U_AGENT>', '<@U_AGENT2>', '<@U_AGENT3>'];
 
 async function open(title: string) {
   await h.slack.command('U_CUST', `new ${title}`);
-  const row = await eventually(async () => (await h.sql('SELECT number, thread_id FROM tickets WHERE title = $1 AND thread_id IS NOT NULL', [title]))[0] as { number: number; thread_id: string } | undefined);
+  const row = await eventually(async () => (
+    await h.sql('SELECT number, thread_id FROM tickets WHERE title = $1 AND thread_id IS NOT NULL', [title])
+  )[0] as { number: number; thread_id: string } | undefined);
   return { number: row.number, thread: row.thread_id };
 }
 
@@ -48,7 +50,8 @@ test('a nudge without assignee names no agent; with one, it names the assignee a
   await h.slack.command('U_CUST', `nudge #${number}`);
   const second = await h.fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === thread && String(c.body.text).startsWith('<@U_AGENT2>'));
   const linked = (await h.sql('SELECT card_url FROM tickets WHERE number = $1', [number]))[0].card_url as string;
-  expect(second.body.text).toBe(translate('pt-BR', 'notices.nudge_assignee', { person: '<@U_AGENT2>', actor: '<@U_CUST>', number }).replace(`#${number}`, `<${linked}|#${number}>`));
+  expect(second.body.text)
+    .toBe(translate('pt-BR', 'notices.nudge_assignee', { person: '<@U_AGENT2>', actor: '<@U_CUST>', number }).replace(`#${number}`, `<${linked}|#${number}>`));
   expect(second.body.text).not.toContain('<@U_AGENT>');
   expect(second.body.text).not.toContain('<@U_AGENT3>');
 });

@@ -23,7 +23,9 @@ describe.each(Object.entries(manifests))('the %s manifest', (mode, m) => {
     expect(m.features.slash_commands[0].should_escape).toBe(true);
     expect(m.settings.interactivity.is_enabled).toBe(true);
     expect(m.features.app_home.home_tab_enabled).toBe(true);
-    expect([...m.oauth_config.scopes.bot].sort()).toEqual(['channels:history', 'channels:join', 'channels:read', 'chat:write', 'commands', 'groups:history', 'groups:read', 'reactions:read', 'users:read']);
+    expect([...m.oauth_config.scopes.bot].sort()).toEqual([
+      'channels:history', 'channels:join', 'channels:read', 'chat:write', 'commands', 'groups:history', 'groups:read', 'reactions:read', 'users:read',
+    ]);
     expect(m.settings.socket_mode_enabled).toBe(mode === 'socket');
   });
 

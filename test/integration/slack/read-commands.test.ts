@@ -71,7 +71,8 @@ test('whoami gives the id in the AGENTS form and says whether the person is an a
 
 test('status with no status asks which; a typed @name explains how to mention in Slack', async () => {
   const n = await openTicket('U_CUST', 'Keyboard');
-  expect(text(await h.slack.command('U_AGENT', `status #${n}`))).toBe(`Which status for #${n}? Use open, pending or closed, like \`status #${n} pending\`.\nType \`/ticket\` help to see every command.`);
+  expect(text(await h.slack.command('U_AGENT', `status #${n}`)))
+    .toBe(`Which status for #${n}? Use open, pending or closed, like \`status #${n} pending\`.\nType \`/ticket\` help to see every command.`);
   const typed = text(await h.slack.command('U_AGENT', `assign #${n} @maria`));
   expect(typed).toContain('"@maria" is typed text, not a mention');
   expect(typed).toContain('choose the person from the list Slack shows');

@@ -53,7 +53,10 @@ test('card buttons: a customer is refused privately; an agent sets Pending, prio
 
   await h.slack.click('U_CUST', 'card_reopen', value, where);
   await eventually(async () => (await status()).status === 'open', 'reopened');
-  await h.fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === thread && String(c.body.text).includes(`<${permalinkOf('C_GENERAL', thread)}|#${number}> is now Open (by <@U_CUST>)`));
+  await h.fake.waitFor(
+    'chat.postMessage',
+    (c) => c.body.thread_ts === thread && String(c.body.text).includes(`<${permalinkOf('C_GENERAL', thread)}|#${number}> is now Open (by <@U_CUST>)`),
+  );
 });
 
 test('a customer reply in the thread puts a Pending ticket back to Open; an agent reply does not', async () => {

@@ -31,12 +31,18 @@ test('messages in a closed ticket\'s thread join its one follow-up and are relay
   await post(cardSubmit(connector, { chamado: 'ticket', op: 'close', number: original.number }, { from: AGENT, threadId: original.thread }));
   await eventually(async () => (await ticketByTitle('Teams calls drop')).status === 'closed', 'closed');
   await post(channelMessage(connector, 'Dropped again', { from: CUSTOMER, threadId: original.thread, id: nextId() }));
-  const followUp = await eventually(async () => (await suite.db.dataSource.query('SELECT id, number, thread_id FROM tickets WHERE follow_up_of = $1 AND thread_id IS NOT NULL', [original.id]))[0], 'the follow-up');
+  const followUp = await eventually(async () => (await suite.db.dataSource.query(
+    'SELECT id, number, thread_id FROM tickets WHERE follow_up_of = $1 AND thread_id IS NOT NULL',
+    [original.id],
+  ))[0], 'the follow-up');
   const since = connector.calls.length;
   await post(channelMessage(connector, 'Which headset do you use?', { from: AGENT, threadId: original.thread, id: nextId() }));
   await post(channelMessage(connector, 'A <b>Jabra</b> one', { from: CUSTOMER, threadId: original.thread, id: nextId() }));
 
-  const history = async () => (await suite.db.dataSource.query('SELECT text FROM ticket_messages WHERE ticket_id = $1 ORDER BY posted_at, id', [followUp.id])).map((r: { text: string }) => r.text);
+  const history = async () => (await suite.db.dataSource.query(
+    'SELECT text FROM ticket_messages WHERE ticket_id = $1 ORDER BY posted_at, id',
+    [followUp.id],
+  )).map((r: { text: string }) => r.text);
   await eventually(async () => (await history()).length === 3, 'three messages in the follow-up');
   expect(await history()).toEqual(['Dropped again', 'Which headset do you use?', 'A Jabra one']);
   expect((await suite.db.dataSource.query('SELECT count(*)::int AS n FROM tickets WHERE follow_up_of = $1', [original.id]))[0].n).toBe(1);

@@ -28,7 +28,10 @@ async function openTicket(title: string, from = CUSTOMER): Promise<{ number: num
   await postActivity(suite.app, channelCommand(connector, `new ${title}`, { from }));
   const reply = await eventually(() => connector.acceptedSince(since).find((c) => c.method === 'POST' && /Opened ticket #\d+/.test(textOf(c))), 'the opened line');
   const number = Number(/#(\d+)/.exec(textOf(reply))![1]);
-  const row = await eventually(async () => (await suite.db.dataSource.query('SELECT thread_id FROM tickets WHERE number = $1 AND thread_id IS NOT NULL', [number]))[0], 'the ticket thread');
+  const row = await eventually(async () => (await suite.db.dataSource.query(
+    'SELECT thread_id FROM tickets WHERE number = $1 AND thread_id IS NOT NULL',
+    [number],
+  ))[0], 'the ticket thread');
   return { number, threadId: row.thread_id };
 }
 

@@ -81,7 +81,9 @@ test('POST /logout without the CSRF token is 403 and keeps the session; with it,
   const cookie = cookieFrom(await get(await h.loginPath('U_LOGOUT')));
   const page = await (await get('/tickets', cookie)).text();
   const csrf = /name="_csrf" value="([^"]+)"/.exec(page)![1];
-  const post = (body: string) => fetch(`${h.app.url}/logout`, { method: 'POST', redirect: 'manual', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body });
+  const post = (body: string) => fetch(`${h.app.url}/logout`, {
+    method: 'POST', redirect: 'manual', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body,
+  });
   expect((await post('_csrf=wrong')).status).toBe(403);
   expect((await get('/tickets', cookie)).status).toBe(200);
   const out = await post(`_csrf=${encodeURIComponent(csrf)}`);

@@ -22,6 +22,8 @@ export function registerAddToTicketShortcut(app: App, rt: SlackRuntime): void {
     }
     await rt.client.views.open({ trigger_id: shortcut.trigger_id, view: addToTicketModal(t, { c: shortcut.channel.id, ts: message.data.ts }) as never });
     // Kept so the submission adds this very message (files and links included).
-    if (isPersonMessage(message.data, rt.botUserId)) await rt.context.deps.store.conversations.record(workspaceOf(teamId), 'slack', toChatMessage(message.data, shortcut.channel.id));
+    if (isPersonMessage(message.data, rt.botUserId)) {
+      await rt.context.deps.store.conversations.record(workspaceOf(teamId), 'slack', toChatMessage(message.data, shortcut.channel.id));
+    }
   });
 }
