@@ -69,11 +69,11 @@ export const NEXT_TICKET_NUMBER = `INSERT INTO workspace_counters (workspace_id,
 export const INSERT_TICKET = `INSERT INTO tickets AS t (workspace_id, platform, number, title, status, priority, requester_id,
     assignee_id, follow_up_of, channel_id, thread_id, source_channel_id, source_thread_id, created_at,
     updated_at, closed_at, close_reason, pending_since, last_activity_at, last_customer_activity_at,
-    first_response_at, sla_alerted_at)
+    first_response_at, sla_alerted_at, card_url)
   SELECT v.workspace_id, v.platform, v.number, v.title, v.status, v.priority, v.requester_id,
     v.assignee_id, v.follow_up_of, v.channel_id, v.thread_id, v.source_channel_id, v.source_thread_id, v.created_at,
     v.updated_at, v.closed_at, v.close_reason, v.pending_since, v.last_activity_at, v.last_customer_activity_at,
-    v.first_response_at, v.sla_alerted_at
+    v.first_response_at, v.sla_alerted_at, v.card_url
   FROM jsonb_populate_record(NULL::tickets, $1::jsonb) v
   RETURNING ${TICKET_COLUMNS}`;
 

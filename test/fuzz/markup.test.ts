@@ -8,10 +8,10 @@ import { AGENT, channelCommand, CUSTOMER, postActivity } from '../support/teams-
  */
 let h: SlackHarness;
 const connector = new FakeBotConnector();
-const EVIL = '<!channel> <@U_AGENT> <https://evil.example|click> & co';
-const ESCAPED = '&lt;!channel&gt; &lt;@U_AGENT&gt; &lt;https://evil.example|click&gt; &amp; co';
-/** Raw Slack markup that only a person could have put there. */
-const RAW = /<!channel>|<@U_AGENT>|<https:\/\/evil/;
+const EVIL = '<!channel> <@U_BOSS> <https://evil.example|click> & co';
+const ESCAPED = '&lt;!channel&gt; &lt;@U_BOSS&gt; &lt;https://evil.example|click&gt; &amp; co';
+/** Raw Slack markup that only a person could have put there (U_BOSS never acts: any mention of them came from the title). */
+const RAW = /<!channel>|<@U_BOSS>|<https:\/\/evil/;
 
 beforeAll(async () => {
   await connector.start();
@@ -51,7 +51,7 @@ test('Slack command answers (list, show, an unknown command, help): escaped, pla
   const unknown = await h.slack.command('U_CUST', '<!here> hi', 'C_MARKUP');
   const help = await h.slack.command('U_CUST', 'help', 'C_MARKUP');
   for (const r of [list, show, unknown, help]) {
-    expect(r.json.text).not.toMatch(/<!here>|<!channel>|<@U_AGENT>|<https:\/\/evil|<title>/);
+    expect(r.json.text).not.toMatch(/<!here>|<!channel>|<@U_BOSS>|<https:\/\/evil|<title>/);
     expect(everything(r.json.blocks)).not.toMatch(/<!here>|<!channel>|<https:\/\/evil|<title>/);
   }
   expect(list.json.text).toContain(ESCAPED);

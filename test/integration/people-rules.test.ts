@@ -65,16 +65,18 @@ test('a CC’d colleague can take themselves off but not others, nor add people'
   expect(await code(changeCc(f.deps, agent, t.number, ['U_COLL'], false))).toBe('not_cc');
 });
 
-test('nudge mentions the assignee in the thread, or the agents when there is none', async () => {
+test('nudge mentions the assignee in the thread, and no agent by name when there is none (contract §8)', async () => {
   const t = await fresh();
   await nudgeTicket(f.deps, customer, t.number);
   await claimTicket(f.deps, agent2, t.number);
   await nudgeTicket(f.deps, customer, t.number);
   const notices = (await postsFor(f.db.dataSource, t.id)).flatMap((p) => (p.kind === 'thread_notice' && p.notice.key.startsWith('notices.nudge') ? [p.notice] : []));
   expect(notices).toEqual([
-    expect.objectContaining({ key: 'notices.nudge_agents', mentionAgents: true, mentions: [] }),
-    expect.objectContaining({ key: 'notices.nudge_assignee', mentions: ['U_AGENT2'], params: { number: t.number, actor: 'U_CUST' } }),
+    expect.objectContaining({ key: 'notices.nudge_agents', params: { number: t.number, actor: 'U_CUST' } }),
+    expect.objectContaining({ key: 'notices.nudge_assignee', mentions: ['U_AGENT2'], params: { number: t.number, actor: 'U_CUST', person: 'U_AGENT2' } }),
   ]);
+  expect(notices[0].mentions ?? []).toEqual([]);
+  expect(notices[0]).not.toHaveProperty('mentionAgents');
 });
 
 test('only the requester and CCs nudge; a closed ticket cannot be nudged', async () => {

@@ -8,8 +8,8 @@ import { freePort } from '../../src/persistence/embedded-postgres';
 import { startSummary } from '../../src/start-summary';
 import { loadConfig } from '../../src/config';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { tsNodeArgs } from '../support/ts-child';
 
-const main = path.join(__dirname, '..', '..', 'dist', 'src', 'main.js');
 let dataDir: string;
 let db: TestDatabase;
 beforeAll(async () => {
@@ -33,7 +33,7 @@ interface Run {
  * log line matches (then SIGTERM).
  */
 function run(env: Record<string, string>, until?: (msg: string) => boolean, timeoutMs = 40_000): Promise<Run> {
-  const child = spawn(process.execPath, [main], { env: { PATH: process.env.PATH!, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, tsNodeArgs('src/main.ts'), { env: { PATH: process.env.PATH!, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);

@@ -9,9 +9,12 @@ const fs = require('node:fs');
 const Module = require('node:module');
 const { transformSync } = require('@swc/core');
 
+// .tsx (the web area's views) is JSX for preact, as tsconfig.json and jest.config.js say.
 const options = (filename) => ({
   filename,
-  jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+  jsc: filename.endsWith('.tsx')
+    ? { parser: { syntax: 'typescript', tsx: true }, target: 'es2022', transform: { react: { runtime: 'automatic', importSource: 'preact' } } }
+    : { parser: { syntax: 'typescript' }, target: 'es2022' },
   module: { type: 'commonjs' },
   sourceMaps: 'inline',
 });
@@ -19,12 +22,13 @@ const options = (filename) => ({
 // src imports its own modules as './x.js' (what ESM output needs); here that module is './x.ts'.
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function resolveTs(request, parent, ...rest) {
-  if (request.startsWith('.') && request.endsWith('.js') && parent?.filename?.endsWith('.ts')) {
-    const ts = `${request.slice(0, -3)}.ts`;
-    try {
-      return resolve.call(this, ts, parent, ...rest);
-    } catch {
-      // not a TypeScript module after all: resolve the request as written
+  if (request.startsWith('.') && request.endsWith('.js') && /\.tsx?$/.test(parent?.filename ?? '')) {
+    for (const ext of ['.ts', '.tsx']) {
+      try {
+        return resolve.call(this, `${request.slice(0, -3)}${ext}`, parent, ...rest);
+      } catch {
+        // not a TypeScript module after all: resolve the request as written
+      }
     }
   }
   return resolve.call(this, request, parent, ...rest);
@@ -33,3 +37,4 @@ Module._resolveFilename = function resolveTs(request, parent, ...rest) {
 require.extensions['.ts'] = (module, filename) => {
   module._compile(transformSync(fs.readFileSync(filename, 'utf8'), options(filename)).code, filename);
 };
+require.extensions['.tsx'] = require.extensions['.ts'];

@@ -123,7 +123,7 @@ describeInBrowser('the web ticket area in a real browser (Chromium)', () => {
     expect(details).toMatch(/Opened.*Last change.*Closed/s);
     expect(details).toContain('America/Sao_Paulo');
     expect(await page.getAttribute(`.details a[href="/tickets/${followUp.number}"]`, 'href')).toBe(`/tickets/${followUp.number}`);
-    expect(await page.getAttribute('a:has-text("Open the chat thread")', 'href')).toMatch(/^https:\/\/fake\.slack\.test\/archives\/C1\/p\d+$/);
+    expect(await page.getAttribute('a:has-text("Open the chat thread")', 'href')).toMatch(/^https:\/\/test\.slack\.com\/archives\/C1\/p\d+$/);
     const history = (await page.textContent('.history'))!;
     expect(history).toContain('It stopped charging this morning');
     expect(history).toContain('@Ana Agent');
@@ -323,7 +323,7 @@ describeInBrowser('the web ticket area in a real browser (Chromium)', () => {
     const { context, page } = await signedIn(browser, h, 'U_LANG');
     await page.selectOption('#lang-select', 'pt-BR');
     await page.waitForSelector('html[lang="pt-BR"]');
-    expect(await page.textContent('h1')).toBe('Meus chamados');
+    expect(await page.textContent('h1')).toBe('Seus chamados');
     expect(await page.textContent('.ticket-list')).toContain('Aberto');
     const prefs = await h.sql('SELECT locale FROM user_preferences WHERE workspace_id = $1 AND user_id = $2', ['slack:T1', 'U_LANG']);
     expect(prefs).toEqual([{ locale: 'pt-BR' }]);

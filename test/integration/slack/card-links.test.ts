@@ -43,7 +43,7 @@ test('a follow-up\'s notices link both tickets', async () => {
   await eventually(async () => (await h.sql('SELECT status FROM tickets WHERE number = 3'))[0].status === 'closed');
   await h.slack.message('U_CUST', 'C_GENERAL', '1785000000.000001', 'lagging again', { thread_ts: thread });
   const followUpThread = await threadOf(4);
-  const notice = await h.fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === thread && String(c.body.text).includes('follow-up'));
+  const notice = await h.fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === thread && String(c.body.text).includes('opened follow-up'));
   expect(notice.body.text).toContain(`<${permalinkOf('C_GENERAL', thread)}|#3>`);
   expect(notice.body.text).toContain(`<${permalinkOf('C_GENERAL', followUpThread)}|#4>`);
 });

@@ -95,7 +95,7 @@ test('agents: show, claim, assign, priority, status; each change updates the car
   const update = await h.fake.waitFor('chat.update', (c) => c.body.ts === thread && String(c.body.text).includes('(Pending)'));
   expect(update.body.channel).toBe('C_GENERAL');
   expect(JSON.stringify(update.body.blocks)).toContain('Reopen');
-  const line = await h.fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === thread && String(c.body.text).includes(`#${n} is now Pending`));
+  const line = await h.fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === thread && unlinked(c.body.text).includes(`#${n} is now Pending`));
   expect(line.body.text).toContain('<@U_AGENT>');
 });
 

@@ -44,8 +44,9 @@ test('later messages in the closed thread, from anyone, join the one follow-up a
   expect(relayed.body.text).toContain('https://files.example/trace.txt');
   await h.fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === followUpThread && String(c.body.text).includes('Which office are you in?'));
   // Only the first message is announced in the closed thread: one follow-up, one notice.
-  const notices = h.fake.callsOf('chat.postMessage', (c) => c.body.thread_ts === original.thread && String(c.body.text).includes(`#${followUp.number}`));
-  expect(notices).toHaveLength(1);
+  const namesFollowUp = (c: { body: Record<string, unknown> }) => c.body.thread_ts === original.thread && String(c.body.text).includes(`#${followUp.number}`);
+  await h.fake.waitFor('chat.postMessage', namesFollowUp);
+  expect(h.fake.callsOf('chat.postMessage', namesFollowUp)).toHaveLength(1);
   expect((await h.sql(`SELECT count(*)::int AS n FROM outbox WHERE kind = 'ticket_card' AND payload->>'ticketId' = $1`, [followUp.id]))[0].n).toBe(1);
 });
 

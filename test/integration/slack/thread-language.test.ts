@@ -1,4 +1,4 @@
-import { eventually, isCardOf, startSlackHarness, type SlackHarness } from '../../support/slack-harness';
+import { eventually, isCardOf, startSlackHarness, unlinked, type SlackHarness } from '../../support/slack-harness';
 
 let h: SlackHarness;
 beforeAll(async () => { h = await startSlackHarness(); });
@@ -17,6 +17,6 @@ test('a customer who never typed a command gets the follow-up thread in their Sl
   expect((await h.sql(`SELECT detected_locale FROM user_preferences WHERE user_id = 'U_PT'`))[0]).toEqual({ detected_locale: 'pt-BR' });
 
   await h.slack.command('U_AGENT', 'status #2 pending');
-  const line = await h.fake.waitFor('chat.postMessage', (c) => String(c.body.text).startsWith('O #2 agora está'));
+  const line = await h.fake.waitFor('chat.postMessage', (c) => unlinked(c.body.text).startsWith('O #2 agora está'));
   expect(line.body.text).toContain('pendente');
 });

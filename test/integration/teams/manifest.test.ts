@@ -46,7 +46,8 @@ test('the message-extension commands in the manifest are exactly those the code 
 test('every command listed in commandLists is one the grammar handles, and every grammar command is listed', () => {
   const listed = new Set<string>(manifest.bots[0].commandLists.flatMap((l: { commands: { title: string }[] }) => l.commands.map((c) => c.title)));
   for (const title of listed) expect(COMMAND_NAMES).toContain(title);
-  expect([...COMMAND_NAMES].sort()).toEqual([...listed].sort());
+  // Teams allows ten commands a scope; `split` is the message action "Split into tickets" there, so it gives its slot away.
+  expect([...COMMAND_NAMES].filter((c) => c !== 'split').sort()).toEqual([...listed].sort());
 });
 
 test('the icons are PNGs of 192×192 (color) and 32×32 (outline)', () => {
