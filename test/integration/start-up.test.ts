@@ -33,7 +33,8 @@ interface Run {
  * log line matches (then SIGTERM).
  */
 function run(env: Record<string, string>, until?: (msg: string) => boolean, timeoutMs = 40_000): Promise<Run> {
-  const child = spawn(process.execPath, tsNodeArgs('src/main.ts'), { env: { PATH: process.env.PATH!, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const childEnv = { PATH: process.env.PATH!, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', ...env };
+  const child = spawn(process.execPath, tsNodeArgs('src/main.ts'), { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
