@@ -124,7 +124,7 @@ export class SlackDeliverer implements ChatDeliverer {
   private async updateCard(ticket: Ticket): Promise<DeliveryOutcome> {
     if (!ticket.threadId) throw new DeliveryError('the ticket card is not posted yet', true);
     const card = await this.card(ticket);
-    await this.rt.client.chat.update({ channel: ticket.channelId, ts: ticket.threadId, text: card.text, blocks: card.blocks as never });
+    await this.rt.client.chat.update({ channel: ticket.channelId, ts: ticket.threadId, text: card.text, blocks: card.blocks });
     return { status: 'sent', result: { ts: ticket.threadId } };
   }
 
@@ -139,7 +139,7 @@ export class SlackDeliverer implements ChatDeliverer {
   private async post(channel: string, threadTs: string | null, message: SlackMessageBody, actor: Asker | null, ticket: Ticket | null): Promise<string> {
     const send = async () => {
       const result = await this.rt.client.chat.postMessage({
-        channel, text: message.text, blocks: message.blocks as never, ...(threadTs ? { thread_ts: threadTs } : {}), unfurl_links: false,
+        channel, text: message.text, blocks: message.blocks, ...(threadTs ? { thread_ts: threadTs } : {}), unfurl_links: false,
       });
       return String(result.ts);
     };

@@ -8,5 +8,5 @@ import { renderHome } from './views/home';
 export async function publishHome(rt: SlackRuntime, teamId: string, userId: string, banner?: (t: TFunction) => string): Promise<void> {
   const { actor, t } = await caller(rt, teamId, userId);
   const view = await homeView(rt.context.deps, actor);
-  await rt.client.views.publish({ user_id: userId, view: renderHome(t, userId, view, banner?.(t)) as never });
+  await rt.client.views.publish({ user_id: userId, view: renderHome(t, userId, view, banner?.(t)) });
 }

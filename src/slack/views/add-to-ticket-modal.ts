@@ -1,3 +1,4 @@
+import type { ModalView } from '@slack/types';
 import type { TFunction } from 'i18next';
 import { VIEWS } from '../ids';
 import { LIMITS, plain, trim } from './limits';
@@ -9,7 +10,7 @@ export interface AddToTicketMetadata {
 }
 
 /** "Add to ticket" on a message: one `input` block `ticket` for the number (contract §5). */
-export function addToTicketModal(t: TFunction, metadata: AddToTicketMetadata): Record<string, unknown> {
+export function addToTicketModal(t: TFunction, metadata: AddToTicketMetadata): ModalView {
   return {
     type: 'modal',
     callback_id: VIEWS.addToTicket,

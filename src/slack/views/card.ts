@@ -1,3 +1,4 @@
+import type { ActionsBlockElement, Button, KnownBlock, StaticSelect } from '@slack/types';
 import type { TFunction } from 'i18next';
 import { PRIORITIES, type Ticket } from '../../core';
 import { ACTIONS } from '../ids';
@@ -6,10 +7,10 @@ import { escapeMrkdwn, mentionOf, mrkdwnT } from './mrkdwn';
 
 export interface SlackMessageBody {
   text: string;
-  blocks: Record<string, unknown>[];
+  blocks: KnownBlock[];
 }
 
-const button = (actionId: string, label: string, value: string, style?: 'primary' | 'danger') => ({
+const button = (actionId: string, label: string, value: string, style?: 'primary' | 'danger'): Button => ({
   type: 'button',
   action_id: actionId,
   text: plain(label),
@@ -18,14 +19,14 @@ const button = (actionId: string, label: string, value: string, style?: 'primary
 });
 
 /** The buttons that apply to the ticket's status. */
-function cardButtons(ticket: Ticket, t: TFunction): Record<string, unknown>[] {
+function cardButtons(ticket: Ticket, t: TFunction): ActionsBlockElement[] {
   const value = String(ticket.number);
   const claim = button(ACTIONS.claim, t('slack:card.claim'), value, 'primary');
   const pending = button(ACTIONS.pending, t('slack:card.pending'), value);
   const close = button(ACTIONS.close, t('slack:card.close'), value, 'danger');
   const reopen = button(ACTIONS.reopen, t('slack:card.reopen'), value);
   if (ticket.status === 'closed') return [reopen];
-  const priority = {
+  const priority: StaticSelect = {
     type: 'static_select',
     action_id: ACTIONS.priority,
     placeholder: plain(t('slack:card.priority_placeholder')),
@@ -49,7 +50,7 @@ export function renderCard(ticket: Ticket, t: TFunction, followUpOfNumber: numbe
     mrkdwnT(t, 'slack:card.requester', { person: mentionOf(ticket.requesterId) }),
     mrkdwnT(t, 'slack:card.assignee', { person: ticket.assigneeId ? mentionOf(ticket.assigneeId) : t('tickets.unassigned') }),
   ];
-  const blocks: Record<string, unknown>[] = [
+  const blocks: KnownBlock[] = [
     { type: 'section', text: mrkdwn(`*#${ticket.number}* ${escapeMrkdwn(ticket.title)}`) },
     { type: 'context', elements: facts.map((f) => mrkdwn(f, LIMITS.contextElementText)) },
   ];

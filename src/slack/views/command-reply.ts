@@ -1,3 +1,4 @@
+import type { KnownBlock } from '@slack/types';
 import type { TFunction } from 'i18next';
 import type { CommandResult, QueueView, StoredMessage, Ticket, TicketDetail } from '../../core';
 import { tFor } from '../../i18n';
@@ -20,11 +21,11 @@ export interface ReplyLinks {
 export interface EphemeralReply {
   response_type: 'ephemeral';
   text: string;
-  blocks?: Record<string, unknown>[];
+  blocks?: KnownBlock[];
 }
 
 /** Long answers (a list of 25 tickets) are cut into sections at line ends, within Slack's limits. */
-function sections(text: string): Record<string, unknown>[] {
+function sections(text: string): KnownBlock[] {
   const chunks: string[] = [];
   for (const line of text.split('\n').map((l) => trim(l, LIMITS.sectionText))) {
     const last = chunks.length - 1;

@@ -1,3 +1,4 @@
+import type { HomeView as SlackHomeView, KnownBlock, SectionBlock } from '@slack/types';
 import type { TFunction } from 'i18next';
 import type { HomeView, Ticket } from '../../core';
 import { ACTIONS } from '../ids';
@@ -10,7 +11,7 @@ function ticketLine(t: TFunction, tk: Ticket): string {
   return mrkdwnT(t, 'list.item', { number: tk.number, title: tk.title, status: t(`status.${tk.status}`) });
 }
 
-function row(t: TFunction, tk: Ticket, accessory?: { actionId: string; label: string }): Record<string, unknown> {
+function row(t: TFunction, tk: Ticket, accessory?: { actionId: string; label: string }): SectionBlock {
   return {
     type: 'section',
     text: mrkdwn(ticketLine(t, tk)),
@@ -22,8 +23,8 @@ function row(t: TFunction, tk: Ticket, accessory?: { actionId: string; label: st
  * The App Home tab: the person's open and pending tickets (with "Ask for an update" where
  * they may ask), the ten most recently closed, and for agents the unclaimed open tickets.
  */
-export function renderHome(t: TFunction, userId: string, view: HomeView, banner?: string): Record<string, unknown> {
-  const blocks: Record<string, unknown>[] = [{ type: 'header', text: plain(t('slack:home.title'), 150) }];
+export function renderHome(t: TFunction, userId: string, view: HomeView, banner?: string): SlackHomeView {
+  const blocks: KnownBlock[] = [{ type: 'header', text: plain(t('slack:home.title'), 150) }];
   if (banner) blocks.push({ type: 'context', elements: [mrkdwn(banner, LIMITS.contextElementText)] });
   const group = (titleKey: string, tickets: Ticket[], accessory: (tk: Ticket) => { actionId: string; label: string } | undefined) => {
     if (tickets.length === 0) return;

@@ -1,3 +1,5 @@
+import type { MrkdwnElement, PlainTextElement } from '@slack/types';
+
 /** Slack's Block Kit limits: everything we render is trimmed to these, so Slack never rejects a view. */
 export const LIMITS = {
   sectionText: 3000,
@@ -19,6 +21,6 @@ export function trim(text: string, max: number): string {
 }
 
 
-export const plain = (text: string, max: number = LIMITS.buttonText) => ({ type: 'plain_text' as const, text: trim(text, max), emoji: true });
-export const mrkdwn = (text: string, max: number = LIMITS.sectionText) => ({ type: 'mrkdwn' as const, text: trim(text, max) });
+export const plain = (text: string, max: number = LIMITS.buttonText): PlainTextElement => ({ type: 'plain_text' as const, text: trim(text, max), emoji: true });
+export const mrkdwn = (text: string, max: number = LIMITS.sectionText): MrkdwnElement => ({ type: 'mrkdwn' as const, text: trim(text, max) });
 export { escapeMrkdwn, mention } from './mrkdwn';

@@ -1,3 +1,4 @@
+import type { KnownBlock } from '@slack/types';
 import type { TFunction } from 'i18next';
 import type { FileRef, Notice, NoticeAction } from '../../core';
 import { ACTIONS } from '../ids';
@@ -47,7 +48,7 @@ export function renderNotice(notice: Notice, t: TFunction, ctx: NoticeContext): 
     .filter((id, i, all) => id && all.indexOf(id) === i && !text.includes(mention(id)));
   if (extra.length > 0) text = `${extra.map(mention).join(' ')} ${text}`;
   text = trim(text, LIMITS.sectionText);
-  const blocks: Record<string, unknown>[] = [{ type: 'section', text: mrkdwn(text) }];
+  const blocks: KnownBlock[] = [{ type: 'section', text: mrkdwn(text) }];
   const actions = notice.actions ?? [];
   if (actions.length > 0 && ctx.ticketNumber !== null) {
     blocks.push({

@@ -1,3 +1,4 @@
+import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import type { TFunction } from 'i18next';
 import { MAX_SPLIT_SLOTS, MAX_TITLE_LENGTH, type ChatMessage, type Locale } from '../../core';
 import { formatTime } from '../../times';
@@ -29,9 +30,9 @@ function optionText(t: TFunction, m: ChatMessage, viewer: SplitViewer): string {
 }
 
 /** The split form: the conversation's messages (newest 100) and five ticket slots. */
-export function splitModal(t: TFunction, messages: ChatMessage[], metadata: SplitMetadata, viewer: SplitViewer): Record<string, unknown> {
-  const options = messages.slice(-LIMITS.options).map((m) => ({ text: plain(optionText(t, m, viewer), LIMITS.optionText), value: m.id }));
-  const blocks: Record<string, unknown>[] = [{ type: 'section', text: { type: 'mrkdwn', text: mrkdwnT(t, 'slack:modal.split_intro') } }];
+export function splitModal(t: TFunction, messages: ChatMessage[], metadata: SplitMetadata, viewer: SplitViewer): ModalView {
+  const options: PlainTextOption[] = messages.slice(-LIMITS.options).map((m) => ({ text: plain(optionText(t, m, viewer), LIMITS.optionText), value: m.id }));
+  const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: mrkdwnT(t, 'slack:modal.split_intro') } }];
   for (let k = 1; k <= MAX_SPLIT_SLOTS; k++) {
     blocks.push({
       type: 'input',

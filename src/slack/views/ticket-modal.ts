@@ -1,3 +1,4 @@
+import type { KnownBlock, ModalView } from '@slack/types';
 import type { TFunction } from 'i18next';
 import { MAX_TITLE_LENGTH } from '../../core';
 import { VIEWS } from '../ids';
@@ -19,9 +20,9 @@ export type TicketFormKind = typeof VIEWS.createTicket | typeof VIEWS.newTicket;
  * The ticket form: `create_ticket` (from a message, title prefilled) and `new_ticket` (from
  * `/ticket new` or the global shortcut, which also asks where the card goes).
  */
-export function ticketModal(t: TFunction, kind: TicketFormKind, opts: { title?: string; metadata: TicketFormMetadata; askChannel?: boolean }): Record<string, unknown> {
+export function ticketModal(t: TFunction, kind: TicketFormKind, opts: { title?: string; metadata: TicketFormMetadata; askChannel?: boolean }): ModalView {
   const initial = opts.title ? trim(opts.title.replace(/\s+/g, ' ').trim(), MAX_TITLE_LENGTH) : '';
-  const blocks: Record<string, unknown>[] = [{
+  const blocks: KnownBlock[] = [{
     type: 'input',
     block_id: 'title',
     label: plain(t('slack:modal.title_label'), 2000),
@@ -53,7 +54,7 @@ export function ticketModal(t: TFunction, kind: TicketFormKind, opts: { title?: 
 }
 
 /** A modal that only says something (loading, or why there is nothing to do). */
-export function messageModal(t: TFunction, text: string): Record<string, unknown> {
+export function messageModal(t: TFunction, text: string): ModalView {
   return {
     type: 'modal',
     title: plain(t('slack:modal.loading_title'), LIMITS.modalTitle),

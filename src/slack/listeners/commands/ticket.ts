@@ -35,7 +35,7 @@ export function registerTicketCommand(app: App, rt: SlackRuntime): void {
       if (result.type === 'ask_title') {
         acked = true;
         await ack();
-        if (trigger_id) await rt.client.views.open({ trigger_id, view: ticketModal(t, VIEWS.newTicket, { metadata: { c: channel_id } }) as never });
+        if (trigger_id) await rt.client.views.open({ trigger_id, view: ticketModal(t, VIEWS.newTicket, { metadata: { c: channel_id } }) });
         return;
       }
       await ack(renderCommandResult(result, t));

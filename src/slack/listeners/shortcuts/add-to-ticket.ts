@@ -20,7 +20,7 @@ export function registerAddToTicketShortcut(app: App, rt: SlackRuntime): void {
       await tellPrivately(rt, shortcut.channel.id, actor.userId, t(actor.isAgent ? 'slack:modal.message_gone' : 'slack:add_to_ticket.agents_only'));
       return;
     }
-    await rt.client.views.open({ trigger_id: shortcut.trigger_id, view: addToTicketModal(t, { c: shortcut.channel.id, ts: message.data.ts }) as never });
+    await rt.client.views.open({ trigger_id: shortcut.trigger_id, view: addToTicketModal(t, { c: shortcut.channel.id, ts: message.data.ts }) });
     // Kept so the submission adds this very message (files and links included).
     if (isPersonMessage(message.data, rt.botUserId)) {
       await rt.context.deps.store.conversations.record(workspaceOf(teamId), 'slack', toChatMessage(message.data, shortcut.channel.id));

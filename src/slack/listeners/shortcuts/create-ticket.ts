@@ -19,7 +19,7 @@ export function registerCreateTicketShortcut(app: App, rt: SlackRuntime): void {
       trigger_id: shortcut.trigger_id,
       view: ticketModal(t, VIEWS.createTicket, {
         title: titleFromText(m.text ?? ''), metadata: { c: shortcut.channel.id, ts: m.ts, ...(m.thread_ts ? { th: m.thread_ts } : {}) },
-      }) as never,
+      }),
     });
     // Kept so the submission opens the ticket with this very message (files and links included).
     if (isPersonMessage(m, rt.botUserId)) await rt.context.platformRecords.conversationLog.record(workspaceOf(teamId), 'slack', toChatMessage(m, shortcut.channel.id));

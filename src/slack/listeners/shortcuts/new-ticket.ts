@@ -9,6 +9,6 @@ export function registerNewTicketShortcut(app: App, rt: SlackRuntime): void {
   app.shortcut<GlobalShortcut>(SHORTCUTS.newTicket, async ({ shortcut, ack }) => {
     await ack();
     const { t } = await caller(rt, shortcut.team?.id ?? shortcut.user.team_id ?? rt.teamId, shortcut.user.id);
-    await rt.client.views.open({ trigger_id: shortcut.trigger_id, view: ticketModal(t, VIEWS.newTicket, { metadata: {}, askChannel: true }) as never });
+    await rt.client.views.open({ trigger_id: shortcut.trigger_id, view: ticketModal(t, VIEWS.newTicket, { metadata: {}, askChannel: true }) });
   });
 }

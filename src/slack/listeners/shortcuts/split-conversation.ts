@@ -22,7 +22,7 @@ export function registerSplitShortcut(app: App, rt: SlackRuntime): void {
     const { actor, t } = await caller(rt, shortcut.team?.id ?? shortcut.user.team_id ?? rt.teamId, shortcut.user.id);
     if (!actor.isAgent) return tellPrivately(rt, channel, actor.userId, mrkdwnT(t, 'slack:split.agents_only'));
 
-    const opened = await rt.client.views.open({ trigger_id: shortcut.trigger_id, view: messageModal(t, t('slack:modal.loading')) as never });
+    const opened = await rt.client.views.open({ trigger_id: shortcut.trigger_id, view: messageModal(t, t('slack:modal.loading')) });
     const viewId = opened.view?.id;
     const conversation = await fetchConversation(rt.client, channel, message.data).catch((error: unknown) => {
       rt.context.log.warn({ platform: 'slack', channel, err: String(error) }, 'could not read the conversation to split');
@@ -37,6 +37,6 @@ export function registerSplitShortcut(app: App, rt: SlackRuntime): void {
     ]);
     const viewer = { locale: actor.locale, timeZone: profile.timeZone ?? rt.context.config.DEFAULT_TIMEZONE, names };
     const view = messages.length > 0 ? splitModal(t, messages, { c: channel, th: conversation.threadId }, viewer) : messageModal(t, t('slack:modal.no_messages'));
-    if (viewId) await rt.client.views.update({ view_id: viewId, view: view as never });
+    if (viewId) await rt.client.views.update({ view_id: viewId, view });
   });
 }
