@@ -30,7 +30,10 @@ interface Definition {
 async function definitions(c: Client): Promise<Definition[]> {
   const constraints = await c.query<{ table: string; name: string; def: string; contype: string }>(
     `SELECT conrelid::regclass::text AS table, conname AS name, pg_get_constraintdef(oid) AS def, contype
-     FROM pg_constraint WHERE conrelid::regclass::text = ANY($1) AND contype IN ('p', 'u', 'f')`, [BIG]);
+     FROM pg_constraint
+     WHERE (conrelid::regclass::text = ANY($1) AND contype IN ('p', 'u', 'f'))
+        -- a smaller table's foreign key into a big one (conversation_splits → tickets) must go first, and come back last
+        OR (confrelid::regclass::text = ANY($1) AND contype = 'f')`, [BIG]);
   const indexes = await c.query<{ table: string; name: string; def: string }>(
     `SELECT tablename AS table, indexname AS name, indexdef AS def FROM pg_indexes
      WHERE schemaname = 'public' AND tablename = ANY($1)

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { homeView, type Actor, type CommandResult, type UseCaseDeps } from '../core';
 import { tFor } from '../i18n';
 import { asAttachment } from './cards/card';
+import { markdownT } from './cards/markdown';
 import { detailCard, duration } from './cards/detail-card';
 import { newTicketForm } from './cards/forms';
 import { helpCard } from './cards/help-card';
@@ -26,13 +27,15 @@ export interface ReplyInput {
 export async function textWithMentions(storage: TeamsStorage, workspaceId: string, t: TFunction, key: string, params: Record<string, string | number>): Promise<Partial<Activity>> {
   const ids = ['actor', 'person', 'people'].flatMap((k) => String(params[k] ?? '').split(',')).filter(Boolean);
   const rendered = withMentions(params, await storage.namesOf(workspaceId, ids));
-  const text = t(key, rendered.params);
+  // People's params became `<at>` mentions (our markup); every other string is someone's words.
+  const marked = Object.fromEntries(Object.entries(rendered.params).map(([k, v]) => [k, typeof v === 'string' && v !== params[k] ? { markup: v } : v]));
+  const text = markdownT(t, key, marked);
   return { ...MessageFactory.text(text), entities: shownMentions(text, rendered.entities) };
 }
 
 /** Teams' own wording first where it says how to do something in Teams (a real @mention). */
 export const errorText = (t: TFunction, code: string, params: Record<string, string | number>) =>
-  `${t([`teams:errors.${code}`, `errors.${code}`], params)} ${t('help.hint', { prefix: t('teams:prefix') })}`;
+  `${markdownT(t, [`teams:errors.${code}`, `errors.${code}`], params)} ${t('help.hint', { prefix: t('teams:prefix') })}`;
 
 /** Renders a command's answer for the person who typed it, in their language. */
 export async function renderReply({ result, actor, t, deps, storage, personal, timeZone }: ReplyInput): Promise<Partial<Activity>> {

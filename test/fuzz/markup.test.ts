@@ -88,3 +88,11 @@ test('Teams card and notices: a title in markdown shows as typed, not as a link 
   expect(body).not.toContain('**now**');
   expect(body).toContain('\\\\[click\\\\]');
 });
+
+test('Teams command answers: words a person typed are echoed as typed, not as markdown', async () => {
+  const since = connector.calls.length;
+  await postActivity(h.app, channelCommand(connector, 'status #1 **boom**', { from: CUSTOMER }));
+  const reply = await eventually(() => connector.calls.slice(since).find((c) => String(c.body.text ?? '').includes('boom')), 'the error line');
+  expect(String(reply.body.text)).not.toContain('**boom**');
+  expect(String(reply.body.text)).toContain('\\*\\*boom\\*\\*');
+});

@@ -20,7 +20,7 @@ export interface TeamsMarkup {
 }
 
 /** `t(key, params)` with every string parameter escaped as a person's words; numbers and TeamsMarkup as they are. */
-export function markdownT(t: TFunction, key: string, params: Record<string, string | number | TeamsMarkup> = {}): string {
+export function markdownT(t: TFunction, key: string | string[], params: Record<string, string | number | TeamsMarkup> = {}): string {
   const out: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(params)) {
     out[name] = typeof value === 'number' ? value : typeof value === 'string' ? escapeMarkdown(value) : value.markup;
