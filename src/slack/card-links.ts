@@ -39,10 +39,12 @@ export async function cardLinksFor(rt: SlackRuntime, workspaceId: string, ticket
 const CARD_WAIT_TRIES = 5;
 
 /**
- * A post naming tickets (a follow-up notice, a split summary) often races their new cards: it is
- * retried shortly, a few times, so its `#n` can link to them.
+ * A post naming other tickets (a follow-up notice, a split summary) often races their new cards:
+ * it is retried shortly, a few times, so its `#n` can link to them. Its own ticket's card is
+ * already posted (the post goes into its thread): a missing link there is Slack not giving one,
+ * which waiting does not mend, so a reminder or status line never waits for it.
  */
-export function waitForCards(post: PendingPost, notice: Notice, links: CardLinks): void {
-  const named = [...numbersIn(notice.params), ...(notice.tickets ?? []).map((t) => t.number)];
+export function waitForCards(post: PendingPost, notice: Notice, links: CardLinks, ownNumber: number | null): void {
+  const named = [...numbersIn(notice.params), ...(notice.tickets ?? []).map((t) => t.number)].filter((n) => n !== ownNumber);
   if (named.some((n) => !links.has(n)) && post.attempts < CARD_WAIT_TRIES) throw new DeliveryError('a named ticket has no card yet', true, 1000);
 }

@@ -56,7 +56,7 @@ export class SlackDeliverer implements ChatDeliverer {
         return this.threadNotice(post, await this.ticket(body.ticketId), body.notice);
       case 'conversation_notice': {
         const links = await cardLinksFor(this.rt, post.workspaceId, null, body.notice);
-        waitForCards(post, body.notice, links);
+        waitForCards(post, body.notice, links, null);
         const message = renderNotice(body.notice, tFor(body.notice.locale), { ticketNumber: post.ticketNumber, agentIds: await this.agents(body.notice.mentionAgents), links });
         const ts = await this.post(body.channelId, body.threadId, message, asker(post, body.notice.params), null);
         return { status: 'sent', result: { ts } };
@@ -104,7 +104,7 @@ export class SlackDeliverer implements ChatDeliverer {
       ? (await cardFacts(this.rt.context.deps, ticket)).followUpOfNumber
       : null;
     const links = await cardLinksFor(this.rt, post.workspaceId, ticket, notice);
-    waitForCards(post, notice, links);
+    waitForCards(post, notice, links, ticket.number);
     const message = renderNotice(notice, tFor(notice.locale), { ticketNumber: ticket.number, originalNumber: original, agentIds: await this.agents(notice.mentionAgents), links });
     const ts = await this.post(ticket.channelId, ticket.threadId, message, asker(post, notice.params) ?? { workspaceId: post.workspaceId, userId: ticket.requesterId }, ticket);
     return { status: 'sent', result: { ts } };
