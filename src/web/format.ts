@@ -1,14 +1,9 @@
 import type { Locale } from '../core';
+import { isTimeZone } from '../times';
 
 /** An IANA zone Intl accepts, else null (a platform may report one this runtime does not know). */
 export function validTimeZone(zone: string | null | undefined): string | null {
-  if (!zone) return null;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return zone;
-  } catch {
-    return null;
-  }
+  return zone && isTimeZone(zone) ? zone : null;
 }
 
 const formats = new Map<string, Intl.DateTimeFormat>();
