@@ -14,11 +14,6 @@ export interface Notice {
   locale: Locale;
   /** People to mention (platform user ids). */
   mentions?: string[];
-  /**
-   * Mention every agent. Nothing Chamado posts sets it any more: alerts mention the assignee
-   * alone (contract §8); adapters still honour it.
-   */
-  mentionAgents?: boolean;
   actions?: NoticeAction[];
   /** Tickets listed under the line, each with its number and title (a split's summary). */
   tickets?: { number: number; title: string }[];

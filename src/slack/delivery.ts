@@ -57,7 +57,7 @@ export class SlackDeliverer implements ChatDeliverer {
       case 'conversation_notice': {
         const links = await cardLinksFor(this.rt, post.workspaceId, null, body.notice);
         waitForCards(post, body.notice, links, null);
-        const message = renderNotice(body.notice, tFor(body.notice.locale), { ticketNumber: post.ticketNumber, agentIds: await this.agents(body.notice.mentionAgents), links });
+        const message = renderNotice(body.notice, tFor(body.notice.locale), { ticketNumber: post.ticketNumber, links });
         const ts = await this.post(body.channelId, body.threadId, message, asker(post, body.notice.params), null);
         return { status: 'sent', result: { ts } };
       }
@@ -90,7 +90,7 @@ export class SlackDeliverer implements ChatDeliverer {
         const links = await cardLinksFor(this.rt, post.workspaceId, ticket, body.notice);
         const ts = await this.post(
           ticket.channelId, ticket.threadId,
-          renderRelayed(body.notice, body.message, tFor(body.notice.locale), { ticketNumber: ticket.number, agentIds: [], links }),
+          renderRelayed(body.notice, body.message, tFor(body.notice.locale), { ticketNumber: ticket.number, links }),
           null, ticket,
         );
         return { status: 'sent', result: { ts } };
@@ -105,7 +105,7 @@ export class SlackDeliverer implements ChatDeliverer {
       : null;
     const links = await cardLinksFor(this.rt, post.workspaceId, ticket, notice);
     waitForCards(post, notice, links, ticket.number);
-    const message = renderNotice(notice, tFor(notice.locale), { ticketNumber: ticket.number, originalNumber: original, agentIds: await this.agents(notice.mentionAgents), links });
+    const message = renderNotice(notice, tFor(notice.locale), { ticketNumber: ticket.number, originalNumber: original, links });
     const ts = await this.post(ticket.channelId, ticket.threadId, message, asker(post, notice.params) ?? { workspaceId: post.workspaceId, userId: ticket.requesterId }, ticket);
     return { status: 'sent', result: { ts } };
   }
@@ -128,9 +128,6 @@ export class SlackDeliverer implements ChatDeliverer {
     return { status: 'sent', result: { ts: ticket.threadId } };
   }
 
-  private agents(wanted: boolean | undefined): Promise<string[]> {
-    return wanted ? this.rt.people.agentIds() : Promise.resolve([]);
-  }
 
   /**
    * Posts a message; when the bot is not in the channel it joins (public channels) and tries

@@ -14,12 +14,11 @@ const ACTION_STYLE: Record<NoticeAction, 'positive' | 'destructive' | undefined>
 
 /**
  * A thread post from a notice: its text in the notice's language, people as real mentions
- * (the agents too when asked), and its actions as buttons acting on `ticketNumber`.
+ * and its actions as buttons acting on `ticketNumber`.
  */
 export async function noticeActivity(teams: TeamsContext, workspaceId: string, notice: Notice, ticketNumber: number | null): Promise<Partial<Activity>> {
   const t = tFor(notice.locale);
-  const agents = notice.mentionAgents ? teams.context.config.AGENTS.filter((a) => a.platform === 'teams').map((a) => a.userId) : [];
-  const extra = [...(notice.mentions ?? []), ...agents];
+  const extra = notice.mentions ?? [];
   const names = await teams.storage.namesOf(workspaceId, personIds(notice.params, extra));
   const rendered = withMentions(notice.params, names, extra);
   // People's params became `<at>` mentions (our markup); every other string is someone's words.

@@ -29,8 +29,6 @@ export interface NoticeContext {
   ticketNumber: number | null;
   /** For reopen_original: the original's number, shown on the button. */
   originalNumber?: number | null;
-  /** The agents to mention when the notice asks for them. */
-  agentIds: string[];
   /** Card links of the tickets the notice names: its `#n` link to them. */
   links?: CardLinks;
 }
@@ -44,7 +42,7 @@ export function ticketLines(tickets: Notice['tickets'], links: CardLinks): strin
 export function renderNotice(notice: Notice, t: TFunction, ctx: NoticeContext): SlackMessageBody {
   const links = ctx.links ?? new Map<number, string>();
   let text = [translateWithLinks(t, notice.key, withMentions(notice.params), links), ...ticketLines(notice.tickets, links)].join('\n');
-  const extra = [...(notice.mentions ?? []), ...(notice.mentionAgents ? ctx.agentIds.slice(0, 20) : [])]
+  const extra = (notice.mentions ?? [])
     .filter((id, i, all) => id && all.indexOf(id) === i && !text.includes(mention(id)));
   if (extra.length > 0) text = `${extra.map(mention).join(' ')} ${text}`;
   text = trim(text, LIMITS.sectionText);
@@ -76,7 +74,7 @@ export function renderRelayed(notice: Notice, message: { text: string; files: Fi
 
 /** The triage channel's announcement of a new ticket, with a Claim button. */
 export function renderTriage(notice: Notice, t: TFunction, ticketNumber: number, links?: CardLinks): SlackMessageBody {
-  const body = renderNotice(notice, t, { ticketNumber: null, agentIds: [], links });
+  const body = renderNotice(notice, t, { ticketNumber: null, links });
   body.blocks.push({
     type: 'actions',
     elements: [{ type: 'button', action_id: ACTIONS.triageClaim, style: 'primary', value: String(ticketNumber), text: plain(t('slack:actions.claim')) }],
