@@ -29,7 +29,6 @@ export { workQueue, QUEUE_LIMIT, type QueueView } from './use-cases/queue';
 export { whoAmI, type Identity } from './use-cases/whoami';
 export { ingestMessage } from './use-cases/ingest-message';
 export { recordThreadMessages, threadMessageRecorder, type ThreadMessageInput, type ThreadMessageOutcome } from './use-cases/record-thread-message';
-export { batchQueue, type BatchQueueOptions } from './batch-queue';
 export { reopenOriginal } from './use-cases/reopen-original';
 export { addToTicket, type AddToTicketResult } from './use-cases/add-to-ticket';
 export { runCommand, type CommandResult, type CommandContext } from './use-cases/run-command';
