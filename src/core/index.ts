@@ -34,6 +34,8 @@ export { addToTicket, type AddToTicketResult } from './use-cases/add-to-ticket';
 export { runCommand, type CommandResult, type CommandContext } from './use-cases/run-command';
 export { sweep, SWEEP_BATCH, type SweepReport } from './use-cases/sweep';
 export * from './web-ports';
+export * from './email-ports';
+export * from './email-people';
 export { issueWebLink, WEB_LINK_MINUTES, WEB_LINKS_PER_WINDOW, type WebLinkResult, type WebLinkOptions } from './use-cases/issue-web-link';
 export { openWebSession, WEB_SESSION_HOURS, type OpenedWebSession } from './use-cases/open-web-session';
 export { resumeWebSession } from './use-cases/resume-web-session';

@@ -55,10 +55,17 @@ export interface PeopleNames {
   namesOf(workspaceId: string, ids: readonly string[]): Promise<Map<string, string>>;
 }
 
+/** Secrets every instance must agree on (the key that signs e-mail reply tags), made once and kept in the database. */
+export interface AppSecrets {
+  /** The secret named `name`; the first caller's `make()` wins when two instances race. */
+  getOrCreate(name: string, make: () => string): Promise<string>;
+}
+
 export interface PlatformRecords {
   cardLocations: CardLocations;
   inboundEvents: InboundEventLog;
   conversationLog: ConversationLog;
   conversationReferences: ConversationReferences;
   peopleNames: PeopleNames;
+  appSecrets: AppSecrets;
 }

@@ -3,6 +3,7 @@ import type { ConversationLog } from './platform-records';
 import type { OutboundPost } from './posts';
 import type { Locale, Priority, Status, StoredMessage, Ticket, ChatMessage, Attachments } from './ticket';
 import type { WebSignInRepository } from './web-ports';
+import type { MailFileRepository, MailRecordRepository } from './email-ports';
 
 /** Time is injected so tests freeze and move it. */
 export interface Clock {
@@ -156,6 +157,9 @@ export interface Repositories {
   queries: TicketQueries;
   /** Web ticket area sign-in: login links and sessions. */
   web: WebSignInRepository;
+  /** E-mail: the Message-IDs received and sent, and the files received. */
+  mailRecords: MailRecordRepository;
+  mailFiles: MailFileRepository;
 }
 
 export interface Store extends Repositories {

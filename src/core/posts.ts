@@ -39,11 +39,29 @@ export type PostBody =
    * A person's message copied into the ticket thread (a message in a closed ticket's thread that
    * joined its follow-up, or one an agent added): the notice says who wrote it, then its text and files.
    */
-  | { kind: 'relayed_message'; ticketId: string; notice: Notice; message: { text: string; files: FileRef[] } };
+  | { kind: 'relayed_message'; ticketId: string; notice: Notice; message: { text: string; files: FileRef[] } }
+  /** One mail to one of the ticket's e-mail people (contract §10), delivered by the e-mail adapter over SMTP. */
+  | { kind: 'email'; ticketId: string; to: MailRecipient; mail: MailContent };
+
+/** An e-mail person of a ticket (`email:<address>`), in their language. */
+export interface MailRecipient {
+  personId: string;
+  locale: Locale;
+}
+
+export type MailContent =
+  /** A person's message in the ticket's history (from any surface), mailed to every e-mail person but its writer. */
+  | { type: 'message'; authorId: string; text: string; files: FileRef[] }
+  /** Chamado's own line: a status change, reminder, auto-close, follow-up notice or the acknowledgement of a new ticket. */
+  | { type: 'notice'; notice: Notice };
+
+/** Where an outbox row goes: a chat platform, or mail. */
+export type DeliveryChannel = Platform | 'email';
 
 export interface OutboundPost {
   workspaceId: string;
-  platform: Platform;
+  /** `email` rows are mail (body kind `email`); the others go to that platform's chat. */
+  platform: DeliveryChannel;
   /** Posts with the same key are delivered one after another, in order (one thread, one key). */
   orderingKey: string;
   ticketNumber: number | null;

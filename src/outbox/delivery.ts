@@ -1,4 +1,4 @@
-import type { OutboundPost, Platform } from '../core';
+import type { DeliveryChannel, OutboundPost } from '../core';
 
 /** An outbox row handed to a platform for sending. */
 export interface PendingPost extends OutboundPost {
@@ -28,8 +28,8 @@ export class DeliveryError extends Error {
   }
 }
 
-/** Each platform adapter implements this; the worker picks one by the row's platform. */
+/** Each platform adapter (and the e-mail adapter) implements this; the worker picks one by the row's platform. */
 export interface ChatDeliverer {
-  readonly platform: Platform;
+  readonly platform: DeliveryChannel;
   deliver(post: PendingPost): Promise<DeliveryOutcome>;
 }

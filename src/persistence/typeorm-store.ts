@@ -9,6 +9,8 @@ import { TypeormSweepRepository } from './sweep-repository';
 import { TypeormTicketQueries } from './ticket-queries';
 import { TypeormTicketRepository } from './ticket-repository';
 import { TypeormWebSignInRepository } from './web-sign-in-repository';
+import { TypeormMailFiles } from './mail-files';
+import { TypeormMailRecords } from './mail-records';
 
 function repositories(em: EntityManager): Repositories {
   return {
@@ -21,6 +23,8 @@ function repositories(em: EntityManager): Repositories {
     sweep: new TypeormSweepRepository(em),
     queries: new TypeormTicketQueries(em),
     web: new TypeormWebSignInRepository(em),
+    mailRecords: new TypeormMailRecords(em),
+    mailFiles: new TypeormMailFiles(em),
   };
 }
 

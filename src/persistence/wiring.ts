@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { OutboxQueue, PlatformRecords, Store } from '../core';
+import { TypeormAppSecrets } from './app-secrets';
 import { TypeormCardLocations } from './card-locations';
 import { TypeormConversationLog } from './conversation-log';
 import { TypeormConversationReferences } from './conversation-references';
@@ -28,6 +29,7 @@ export function createPlatformRecords(dataSource: DataSource): PlatformRecords {
     conversationLog: new TypeormConversationLog(em),
     conversationReferences: new TypeormConversationReferences(em),
     peopleNames: new TypeormPeopleNames(em),
+    appSecrets: new TypeormAppSecrets(em),
   };
 }
 

@@ -95,6 +95,8 @@ export class SlackDeliverer implements ChatDeliverer {
         );
         return { status: 'sent', result: { ts } };
       }
+      case 'email':
+        throw new DeliveryError('mail is delivered by the e-mail adapter, not Slack', false);
     }
   }
 
