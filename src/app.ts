@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { publicUrl, slackEnabled, teamsEnabled, type Config } from './config';
+import { emailEnabled, publicUrl, slackEnabled, teamsEnabled, type Config } from './config';
 import type { AppContext, BackgroundTask, PlatformAdapter } from './context';
 import type { UseCaseDeps } from './core';
 import { openDatabase } from './database';
+import type { EmailAdapter } from './email';
 import { legalRoutes } from './http/legal-pages';
 import { createHttpServer, healthRoute } from './http/server';
 import { translate } from './i18n';
@@ -54,8 +55,15 @@ async function createAdapters(context: AppContext): Promise<PlatformAdapter[]> {
   return adapters;
 }
 
-function startBackground(context: AppContext, adapters: PlatformAdapter[], worker: WorkerOptions = {}): BackgroundTask[] {
-  return [startDeliveryWorker(context, adapters.map((a) => a.deliverer), worker), startScheduler(context)];
+/** E-mail loads only when it is on, like the chat platforms. */
+async function createEmail(context: AppContext, chat: PlatformAdapter[]): Promise<EmailAdapter | null> {
+  if (!emailEnabled(context.config)) return null;
+  return (await import('./email/index.js')).createEmailAdapter(context, chat);
+}
+
+function startBackground(context: AppContext, adapters: PlatformAdapter[], email: EmailAdapter | null, worker: WorkerOptions = {}): BackgroundTask[] {
+  const deliverers = [...adapters.map((a) => a.deliverer), ...(email ? [email.deliverer] : [])];
+  return [startDeliveryWorker(context, deliverers, worker), startScheduler(context)];
 }
 
 /** Wires config → database → adapters → HTTP server → background work; `stop` undoes it in reverse. */
@@ -73,13 +81,16 @@ export async function startChamado(config: Config, log: Logger, options: StartOp
     instanceId,
   };
   let adapters: PlatformAdapter[] = [];
+  let email: EmailAdapter | null = null;
   let background: BackgroundTask[] = [];
   try {
     adapters = await createAdapters(context);
+    email = await createEmail(context, adapters);
     const routes = [
       healthRoute(persistence.ping),
       ...legalRoutes(),
       ...adapters.flatMap((a) => a.routes),
+      ...(email?.routes ?? []),
       ...webRoutes({
         deps: context.deps,
         config,
@@ -94,7 +105,8 @@ export async function startChamado(config: Config, log: Logger, options: StartOp
       server.listen(config.PORT, config.HOST, () => resolve());
     });
     for (const adapter of adapters) await adapter.start?.();
-    if (options.background !== false) background = startBackground(context, adapters, options.worker);
+    await email?.start();
+    if (options.background !== false) background = startBackground(context, adapters, email, options.worker);
     const { port } = server.address() as AddressInfo;
     const url = `http://127.0.0.1:${port}`;
     log.info({ port, platforms: adapters.map((a) => a.platform) }, 'Chamado is listening');
@@ -105,12 +117,14 @@ export async function startChamado(config: Config, log: Logger, options: StartOp
         server.closeIdleConnections();
       });
       await Promise.all(background.map((b) => b.stop()));
+      await email?.stop();
       for (const adapter of adapters) await adapter.stop?.();
       await database.close();
     };
     return { server, url, context, adapters, stop };
   } catch (error) {
     await Promise.all(background.map((b) => b.stop()));
+    await email?.stop().catch(() => undefined);
     for (const adapter of adapters) await adapter.stop?.().catch(() => undefined);
     await database.close();
     throw error;

@@ -201,6 +201,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 export const slackEnabled = (c: Config) => Boolean(c.SLACK_BOT_TOKEN && c.SLACK_SIGNING_SECRET);
 
 /** Teams runs unauthenticated outside production when no app id is set (Emulator, tests), never in production. */
+/** E-mail is on when SMTP_URL and EMAIL_FROM are set (contract §10); config-rules.ts makes EMAIL_TICKETS_CHANNEL required then. */
+export const emailEnabled = (c: Config) => Boolean(c.SMTP_URL && c.EMAIL_FROM && c.EMAIL_TICKETS_CHANNEL);
 export const teamsEnabled = (c: Config) => Boolean(c.MICROSOFT_APP_ID) || c.NODE_ENV !== 'production';
 
 /** PUBLIC_URL without a trailing slash; unset, this machine on PORT (contract §1). */

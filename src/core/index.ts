@@ -42,3 +42,4 @@ export { resumeWebSession } from './use-cases/resume-web-session';
 export { endWebSession } from './use-cases/end-web-session';
 export { ticketPage, PAGE_HISTORY_LIMIT, type TicketPage } from './use-cases/ticket-page';
 export { replyFromWeb, MAX_WEB_REPLY_LENGTH } from './use-cases/reply-from-web';
+export { mailPosts, mailTicketPeople, mailOrderingKey, type MailItem, type MailWhat } from './use-cases/mail-people';
