@@ -1,4 +1,6 @@
-import { browseQueue, claimTicket, changeCc, changeStatus, openTicket, recordThreadMessages, runCommand, searchTickets, setPriority, workQueue, type Actor, type Ticket } from '../../src/core';
+import {
+  browseQueue, claimTicket, changeCc, changeStatus, openTicket, recordThreadMessages, runCommand, searchTickets, setPriority, workQueue, type Actor, type Ticket,
+} from '../../src/core';
 import { chatMessage, coreFixture, person, type CoreFixture } from '../support/core-fixture';
 
 let f: CoreFixture;
