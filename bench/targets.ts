@@ -58,6 +58,12 @@ export function renderTargets(r: RunResults): string {
       const p99 = summarize(path.samples).p99;
       rows.push([`${path.path} p99 ≤ 30 ms at ${r.scaleTickets.toLocaleString('en-US')} tickets`, `${p99.toFixed(1)} ms (client side)`, verdict(p99 <= 30)]);
     }
+    for (const web of r.scale.web) {
+      const limit = web.kind === 'search' ? 100 : 50;
+      const p99 = web.server.length ? summarize(web.server).p99 : null;
+      rows.push([`${web.path} p99 ≤ ${limit} ms server side at ${r.scaleTickets.toLocaleString('en-US')} tickets`, p99 === null ? null : `${p99.toFixed(1)} ms`,
+        verdict(p99 === null ? null : p99 <= limit)]);
+    }
     rows.push(['no sequential scans on the big tables (hot queries)', `${r.scale.seqScans} statements with one`, verdict(r.scale.seqScans === 0)]);
   }
   if (r.sweep) {

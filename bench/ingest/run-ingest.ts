@@ -120,7 +120,8 @@ export async function runIngest(pg: BenchPostgres, o: IngestOptions, log: (line:
         let server: ServerChild;
         const dbUrl = target.withoutSearchIndex && bare ? bare.url : db.url;
         try {
-          server = await startServerChild(target.entry, { ...env, DATABASE_URL: dbUrl }, [...(target.nodeArgs ?? []), ...(target.key === 'chamado' ? o.chamadoNodeArgs ?? [] : [])]);
+          const nodeArgs = [...(target.nodeArgs ?? []), ...(target.key === 'chamado' ? o.chamadoNodeArgs ?? [] : [])];
+          server = await startServerChild(target.entry, { ...env, DATABASE_URL: dbUrl }, nodeArgs);
         } catch (error) {
           log(`  ${target.name}: did not start (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
           continue;
