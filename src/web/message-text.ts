@@ -6,8 +6,11 @@ export type TextPart =
 
 const SAFE_URL = /^https?:\/\/[^\s<>"']+$/i;
 
-/** Only http(s) URLs ever become links (no `javascript:`, no `data:`). */
-export const safeUrl = (url: string): string | null => (SAFE_URL.test(url) ? url : null);
+/** Our own files, received by e-mail: the relative `/files/<id>` the history stores. */
+const OWN_FILE = /^\/files\/[0-9a-f-]{36}$/;
+
+/** Only http(s) URLs and our own file paths ever become links (no `javascript:`, no `data:`). */
+export const safeUrl = (url: string): string | null => (SAFE_URL.test(url) || OWN_FILE.test(url) ? url : null);
 
 // Slack markup: <@U1>, <@U1|name>, <https://…|label>, <!here>; and bare URLs.
 const TOKEN = /<@([A-Za-z0-9._:-]+)(?:\|[^>]*)?>|<(https?:\/\/[^|>\s]+)(?:\|([^>]*))?>|<!(here|channel|everyone)(?:\|[^>]*)?>|(https?:\/\/[^\s<>"']+)/g;

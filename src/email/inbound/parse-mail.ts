@@ -99,7 +99,8 @@ export async function parseMail(raw: Buffer, envelope: Envelope): Promise<Parsed
   }
   const fields = PARSED.safeParse(parsed);
   if (!fields.success) throw new MalformedMailError('the message has headers Chamado cannot read');
-  const from = addresses(parsed.from)[0] ?? (envelope.mailFrom ? ADDRESS.safeParse(envelope.mailFrom).data : undefined);
+  // The envelope sender is not the writer (a list, a forwarder): without a From header nobody is.
+  const from = addresses(parsed.from)[0];
   if (!from) throw new MalformedMailError('the message has no From address');
   const { messageId, subject, text, inReplyTo, references } = fields.data;
   // A mail with no Message-ID is still stored once: the same bytes make the same id.
