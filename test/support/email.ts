@@ -79,6 +79,6 @@ export async function postInbound(appUrl: string, raw: Buffer | string, opts: { 
   const headers: Record<string, string> = { 'content-type': opts.type ?? 'message/rfc822' };
   const secret = opts.secret === undefined ? INBOUND_SECRET : opts.secret;
   if (secret !== null) headers.authorization = `Bearer ${secret}`;
-  const res = await fetch(`${appUrl}/email/inbound`, { method: 'POST', headers, body: raw });
+  const res = await fetch(`${appUrl}/email/inbound`, { method: 'POST', headers, body: typeof raw === 'string' ? raw : new Blob([new Uint8Array(raw)]) });
   return { status: res.status, body: await res.text() };
 }

@@ -22,7 +22,8 @@ export function mailHomeResolver(setting: string, chat: readonly PlatformAdapter
     const workspaceId = await adapter.workspaceOfChannel?.(channelId);
     if (!workspaceId) {
       throw new HomeUnavailableError(platform === 'teams'
-        ? `EMAIL_TICKETS_CHANNEL: the bot has not seen Teams conversation ${channelId} yet; add it to that team (or mention it there once), and mail waiting to be retried will go through`
+        ? `EMAIL_TICKETS_CHANNEL: the bot has not seen Teams conversation ${channelId} yet; add it to that team (or mention it there once), `
+          + 'and mail waiting to be retried will go through'
         : `EMAIL_TICKETS_CHANNEL: the workspace of Slack channel ${channelId} is not known (auth.test named no team)`);
     }
     found = { workspaceId, platform, channelId };

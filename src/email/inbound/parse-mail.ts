@@ -74,6 +74,7 @@ function isAutomatic(parsed: ParsedMail, from: string, envelope: Envelope): bool
 
 /** A file name safe to keep and to offer for download: no path, no control characters, bounded. */
 export const safeFileName = (name: string | undefined): string =>
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is dropped
   (name ?? '').replace(/^.*[\\/]/, '').replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200) || 'attachment';
 
 function filesOf(parsed: ParsedMail): Pick<ParsedInbound, 'files' | 'skippedFiles'> {

@@ -25,8 +25,10 @@ afterAll(async () => {
 
 let people = 0;
 const person = (name = 'ana') => `${name}.${++people}@customer.example`;
+const CCS = `SELECT array_agg(user_id ORDER BY user_id) AS cc_ids FROM ticket_participants p WHERE p.ticket_id = t.id AND p.role = 'cc'`;
 const ticketsOf = (requester: string) =>
-  h.sql('SELECT id, number, title, status, cc_ids, follow_up_of FROM tickets t LEFT JOIN LATERAL (SELECT array_agg(user_id ORDER BY user_id) AS cc_ids FROM ticket_participants p WHERE p.ticket_id = t.id AND p.role = \'cc\') c ON true WHERE requester_id = $1 ORDER BY number', [`email:${requester}`]);
+  h.sql(`SELECT id, number, title, status, cc_ids, follow_up_of FROM tickets t LEFT JOIN LATERAL (${CCS}) c ON true
+    WHERE requester_id = $1 ORDER BY number`, [`email:${requester}`]);
 const historyOf = (ticketId: string) => h.sql('SELECT author_id, text, attachments FROM ticket_messages WHERE ticket_id = $1 ORDER BY posted_at, id', [ticketId]);
 const oneTicketOf = async (requester: string) => (await eventually(async () => { const t = await ticketsOf(requester); return t.length > 0 ? t : null; }))[0];
 const tagKey = () => h.app.context.platformRecords.appSecrets.getOrCreate(TAG_KEY_NAME, newTagKey);
@@ -56,7 +58,9 @@ test('a new mail over SMTP opens a ticket: requester, title, text, files, CCs, t
   const card = await h.fake.waitFor('chat.postMessage', (c) => c.body.channel === 'C_EMAIL' && String(c.body.text).startsWith(`#${ticket.number} `));
   expect(JSON.stringify(card.body.blocks)).toContain(from);
   const [ack] = await mailsTo(ticket.id);
-  expect(ack).toMatchObject({ kind: 'email', to: { personId: `email:${from}`, locale: 'en' }, mail: { type: 'notice', notice: { key: 'notices.email_received', params: { number: ticket.number } } } });
+  expect(ack).toMatchObject({
+    kind: 'email', to: { personId: `email:${from}`, locale: 'en' }, mail: { type: 'notice', notice: { key: 'notices.email_received', params: { number: ticket.number } } },
+  });
   expect((await mailsTo(ticket.id))).toHaveLength(1);
 });
 
@@ -86,7 +90,10 @@ test('HTML-only mail becomes text; Gmail-style and Outlook-style quoting and sig
   const outlook = person();
   await postInbound(h.app.url, await compose({
     from: outlook, to: SUPPORT, subject: 'Outlook', headers: { 'Content-Language': 'pt-BR' },
-    text: 'Ainda não funciona.\r\n\r\nEnviado do meu iPhone\r\n\r\nDe: Acme Support <support@acme.example>\r\nEnviado: segunda-feira, 1 de dezembro de 2026 10:00\r\nPara: Ana\r\nAssunto: Chamado\r\n\r\nVocê reiniciou?',
+    text: [
+      'Ainda não funciona.', '', 'Enviado do meu iPhone', '', 'De: Acme Support <support@acme.example>',
+      'Enviado: segunda-feira, 1 de dezembro de 2026 10:00', 'Para: Ana', 'Assunto: Chamado', '', 'Você reiniciou?',
+    ].join('\r\n'),
   }));
   expect((await historyOf((await oneTicketOf(outlook)).id))[0].text).toBe('Ainda não funciona.');
 
@@ -138,7 +145,10 @@ test('a reply by its tag joins the ticket, is relayed into the thread as "<addre
 
   const tagged = replyAddress(SUPPORT, makeTag(await tagKey(), WS, ticket.number));
   const colleague = person('dani');
-  const reply = await compose({ from, to: tagged.toUpperCase(), cc: colleague, subject: `Re: [#${ticket.number}] Laptop slow`, text: 'Here is the <!channel> log *bold*.\n\nOn Tue, Acme wrote:\n> What happens?' });
+  const reply = await compose({
+    from, to: tagged.toUpperCase(), cc: colleague, subject: `Re: [#${ticket.number}] Laptop slow`,
+    text: 'Here is the <!channel> log *bold*.\n\nOn Tue, Acme wrote:\n> What happens?',
+  });
   expect((await sendSmtp(smtpPort, reply, { from, to: [tagged] })).response).toMatch(/^250/);
 
   expect((await h.ticket(ticket.number))?.status).toBe('open');
@@ -160,8 +170,11 @@ test('a reply by In-Reply-To to a Closed ticket opens one follow-up; a tag that 
   await h.slack.command('U_AGENT', `close #${ticket.number}`);
   await eventually(async () => (await h.ticket(ticket.number))?.status === 'closed');
 
-  await postInbound(h.app.url, await compose({ from, to: SUPPORT, subject: 'Re: Badge broken', inReplyTo: `<${firstId}>`, references: [`<${firstId}>`], text: 'Broken again.' }));
-  const followUps = await eventually(async () => { const t = (await ticketsOf(from)).filter((x: { follow_up_of: string | null }) => x.follow_up_of === ticket.id); return t.length ? t : null; });
+  await postInbound(h.app.url, await compose({
+    from, to: SUPPORT, subject: 'Re: Badge broken', inReplyTo: `<${firstId}>`, references: [`<${firstId}>`], text: 'Broken again.',
+  }));
+  const followUpsOf = async () => (await ticketsOf(from)).filter((x: { follow_up_of: string | null }) => x.follow_up_of === ticket.id);
+  const followUps = await eventually(async () => { const t = await followUpsOf(); return t.length ? t : null; });
   expect(followUps).toHaveLength(1);
   expect((await historyOf(followUps[0].id)).map((m: { text: string }) => m.text)).toEqual(['Broken again.']);
   // While the follow-up is live, the next reply joins it.
