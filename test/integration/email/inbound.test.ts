@@ -268,3 +268,24 @@ test('a new mail id is kept as sent: the same id in References of a later mail f
   const [ticket] = await ticketsOf(from);
   expect((await historyOf(ticket.id)).map((m: { text: string }) => m.text)).toEqual(['first', 'second']);
 });
+
+test('a reply\'s files are uploaded into the Slack thread (files.getUploadURLExternal, then completeUploadExternal) and linked on the web area', async () => {
+  const from = person();
+  await postInbound(h.app.url, await compose({ from, to: SUPPORT, subject: 'Screenshots', text: 'see next mail' }));
+  const ticket = await oneTicketOf(from);
+  const thread = await eventually(async () => (await h.sql('SELECT thread_id FROM tickets WHERE id = $1', [ticket.id]))[0].thread_id as string | null);
+  const tagged = replyAddress(SUPPORT, makeTag(await tagKey(), WS, ticket.number));
+  await postInbound(h.app.url, await compose({
+    from, to: tagged, subject: 'Re: Screenshots', text: 'here they are',
+    attachments: [{ filename: 'error.txt', content: 'disk full', contentType: 'text/plain' }],
+  }));
+  const complete = await h.fake.waitFor('files.completeUploadExternal', (c) => c.body.thread_ts === thread);
+  expect(complete.body.channel_id).toBe('C_EMAIL');
+  const [{ id }] = complete.body.files as { id: string }[];
+  const asked = h.fake.callsOf('files.getUploadURLExternal').find((c) => c.body.filename === 'error.txt');
+  expect(Number(asked?.body.length)).toBe(9);
+  const upload = h.fake.callsOf('upload', (c) => c.body.file_id === id)[0];
+  expect(Buffer.from(upload.body.bytes).toString()).toBe('disk full');
+  const relayed = await h.fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === thread && String(c.body.text).includes('here they are'));
+  expect(relayed.body.text).toMatch(/<http:\/\/chamado\.test\/files\/[0-9a-f-]{36}\|error\.txt>/);
+});
