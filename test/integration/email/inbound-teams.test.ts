@@ -23,8 +23,8 @@ const { connector } = suite;
 
 let people = 0;
 const person = () => `teams.${++people}@customer.example`;
-const ticketOf = async (from: string) =>
-  eventually(async () => (await suite.db.dataSource.query('SELECT id, number, workspace_id, channel_id, thread_id, title FROM tickets WHERE requester_id = $1', [`email:${from}`]))[0]);
+const TICKET = 'SELECT id, number, workspace_id, channel_id, thread_id, title FROM tickets WHERE requester_id = $1';
+const ticketOf = async (from: string) => eventually(async () => (await suite.db.dataSource.query(TICKET, [`email:${from}`]))[0]);
 const threadOf = (ticketId: string) =>
   eventually(async () => (await suite.db.dataSource.query('SELECT thread_id FROM tickets WHERE id = $1', [ticketId]))[0].thread_id as string | null);
 
