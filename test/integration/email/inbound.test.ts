@@ -1,3 +1,4 @@
+import nodemailer from 'nodemailer';
 import { TAG_KEY_NAME, makeTag, newTagKey, replyAddress } from '../../../src/email/tag';
 import { outboxRows } from '../../support/outbox-rows';
 import { compose, emailEnv, freePort, newMessageId, postInbound, sendSmtp, startSink, SUPPORT, type MailSink } from '../../support/email';
@@ -207,6 +208,10 @@ test('the SMTP listener refuses other recipients (550), mail over EMAIL_MAX_BYTE
   const big = await compose({ from, to: SUPPORT, subject: 'Huge', text: 'x', attachments: [{ filename: 'big.bin', content: Buffer.alloc(MAX_BYTES, 1) }] });
   await expect(sendSmtp(smtpPort, big, { from, to: [SUPPORT] })).rejects.toMatchObject({ responseCode: 552 });
   await expect(sendSmtp(smtpPort, 'Subject: no sender at all\r\n\r\nhello\r\n', { from, to: [SUPPORT] })).rejects.toMatchObject({ responseCode: 550 });
+  // No certificate configured: plain SMTP only, no STARTTLS offered.
+  const tlsOnly = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, requireTLS: true });
+  await expect(tlsOnly.sendMail({ envelope: { from, to: [SUPPORT] }, raw: 'From: x@y.z\r\n\r\nhi' })).rejects.toThrow(/STARTTLS/i);
+  tlsOnly.close();
   expect(await ticketsOf(from)).toHaveLength(0);
 });
 
