@@ -15,11 +15,17 @@ export const safeUrl = (url: string): string | null => (SAFE_URL.test(url) || OW
 // Slack markup: <@U1>, <@U1|name>, <https://…|label>, <!here>; and bare URLs.
 const TOKEN = /<@([A-Za-z0-9._:-]+)(?:\|[^>]*)?>|<(https?:\/\/[^|>\s]+)(?:\|([^>]*))?>|<!(here|channel|everyone)(?:\|[^>]*)?>|(https?:\/\/[^\s<>"']+)/g;
 
-/** Mentions become names and links become links; everything else stays text (the view escapes it). */
-export function parseMessageText(text: string): TextPart[] {
+/** Plain words (a mail): only bare URLs are links; `<@U1>` or `<https://x|label>` are the characters written. */
+const BARE = /()()()()(https?:\/\/[^\s<>"'|]+)/g;
+
+/**
+ * Mentions become names and links become links; everything else stays text (the view escapes it).
+ * `plain` text came from outside the chat (e-mail): no chat markup is read in it.
+ */
+export function parseMessageText(text: string, plain = false): TextPart[] {
   const parts: TextPart[] = [];
   let last = 0;
-  for (const match of text.matchAll(TOKEN)) {
+  for (const match of text.matchAll(plain ? BARE : TOKEN)) {
     const at = match.index ?? 0;
     if (at > last) parts.push({ kind: 'text', text: text.slice(last, at) });
     const [whole, userId, linkUrl, label, special, bare] = match;
@@ -34,7 +40,7 @@ export function parseMessageText(text: string): TextPart[] {
     last = at + whole.length;
   }
   if (last < text.length) parts.push({ kind: 'text', text: text.slice(last) });
-  return parts.map((p) => (p.kind === 'text' ? { kind: 'text', text: unescapeSlack(p.text) } : p));
+  return plain ? parts : parts.map((p) => (p.kind === 'text' ? { kind: 'text', text: unescapeSlack(p.text) } : p));
 }
 
 /** Slack sends &, < and > escaped; people wrote them plain. */

@@ -232,7 +232,7 @@ test('POST /email/inbound: 401 without the secret, 415 for another type, 413 ove
 test('an attachment is served on the web only to people who may see its ticket, as a download', async () => {
   const from = person();
   await postInbound(h.app.url, await compose({
-    from, to: SUPPORT, subject: 'Invoice', text: 'attached',
+    from, to: SUPPORT, subject: 'Invoice', text: 'attached, ask <@U_AGENT> or <https://evil.example|our portal>',
     attachments: [{ filename: 'evil".html', content: '<script>alert(1)</script>', contentType: 'text/html' }],
   }));
   const ticket = await oneTicketOf(from);
@@ -252,6 +252,9 @@ test('an attachment is served on the web only to people who may see its ticket, 
   expect((await get(await cookieOf('U_AGENT'))).status).toBe(200);
   const page = await (await fetch(`${h.app.url}/tickets/${ticket.number}`, { headers: { cookie: await cookieOf(`email:${from}`) } })).text();
   expect(page).toContain(`href="${url}"`);
+  // A mail's words are shown as written: no chat mention, no masked link.
+  expect(page).toContain('ask &lt;@U_AGENT> or');
+  expect(page).not.toContain('>our portal</a>');
 });
 
 test('a subject like <!channel> *bold* arrives in the Slack card as text', async () => {
