@@ -77,7 +77,9 @@ export async function runEmailIn(pg: BenchPostgres, profile: 'quick' | 'full', l
   const sink = await startSink();
   const smtpPort = await freePort();
   let server: ServerChild | null = null;
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true, pool: true, maxConnections: o.connections, maxMessages: Infinity });
+  const transport = nodemailer.createTransport({
+    host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true, pool: true, maxConnections: o.connections, maxMessages: Infinity,
+  });
   try {
     server = await startServerChild('ingest/chamado-server.js', {
       DATABASE_URL: db.url, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.url,
