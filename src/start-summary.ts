@@ -40,5 +40,6 @@ const agentsLine = (c: Config) =>
 /** The one readable line a person at a terminal sees: what is on, and what to set next. */
 export function startSummary(config: Config, app: Pick<RunningApp, 'url'>): string {
   const database = config.DATABASE_URL ? 'database from DATABASE_URL' : `embedded Postgres in ${config.DATA_DIR}`;
-  return `Chamado is running on ${app.url.replace('127.0.0.1', 'localhost')}: ${slackLine(config)}; ${teamsLine(config)}; ${emailLine(config)}; ${database}; ${agentsLine(config)}.`;
+  const on = [slackLine(config), teamsLine(config), emailLine(config), database, agentsLine(config)];
+  return `Chamado is running on ${app.url.replace('127.0.0.1', 'localhost')}: ${on.join('; ')}.`;
 }

@@ -142,7 +142,8 @@ test('the start log on a pipe is JSON only; a terminal gets one readable line of
   expect(line).toBe(
     'Chamado is running on http://localhost:3000: Slack off (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET); ' +
       'Teams on without sign-in, for the Bot Framework Emulator (set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD for real Teams); ' +
-      'e-mail off (set SMTP_URL, EMAIL_FROM and EMAIL_TICKETS_CHANNEL); embedded Postgres in ./.data; no agents yet (set AGENTS or SLACK_AGENTS_CHANNEL; `whoami` tells a person their id).',
+      'e-mail off (set SMTP_URL, EMAIL_FROM and EMAIL_TICKETS_CHANNEL); ' +
+      'embedded Postgres in ./.data; no agents yet (set AGENTS or SLACK_AGENTS_CHANNEL; `whoami` tells a person their id).',
   );
 }, 40_000);
 

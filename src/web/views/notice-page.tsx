@@ -14,7 +14,10 @@ export function HowToSignIn({ t, byEmail = false }: { t: TFunction; byEmail?: bo
       {byEmail && (
         <form class="email-signin" method="post" action="/login/email">
           <p><label for="signin-email">{t('web:signin.email_how')}</label></p>
-          <input id="signin-email" type="email" name="email" required maxLength={254} autocomplete="email" placeholder={t('web:signin.email_field')} aria-label={t('web:signin.email_field')} />
+          <input
+            id="signin-email" type="email" name="email" required maxLength={254} autocomplete="email"
+            placeholder={t('web:signin.email_field')} aria-label={t('web:signin.email_field')}
+          />
           <button type="submit">{t('web:signin.email_button')}</button>
         </form>
       )}
