@@ -66,6 +66,9 @@ function answer(method: string, params: Record<string, unknown>, options: FakeSl
       return { ok: true, channel: params.channel, ts: nextTs(), message: { text: params.text } };
     case 'chat.update':
       return { ok: true, channel: params.channel, ts: params.ts };
+    case 'chat.getPermalink':
+      // Every card's link is asked for once (contract §5: #n links to the card), as Slack answers it.
+      return { ok: true, channel: params.channel, permalink: `https://bench.slack.com/archives/${String(params.channel)}/p${String(params.message_ts).replace('.', '')}` };
     case 'views.open':
     case 'views.publish':
     case 'views.update':

@@ -78,3 +78,31 @@ export async function createBenchDatabase(pg: BenchPostgres, name: string): Prom
   await ds.destroy();
   return { url, drop: async () => void (await query(pg.adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
 }
+
+/**
+ * A database kept between runs (`--scale-db=<name>`): seeding 1 M tickets takes most of the
+ * full run, so a kept one is reused when its recorded size matches, after any newer migrations.
+ * `seeded` says whether it already holds the data; `markSeeded` records it once seeding is done.
+ */
+export async function keptBenchDatabase(pg: BenchPostgres, name: string, size: string): Promise<{ url: string; seeded: boolean; markSeeded(): Promise<void> }> {
+  const exists = await query(pg.adminUrl, 'SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+  const url = databaseUrl(pg.adminUrl, name);
+  let seeded = false;
+  if (exists.length > 0) {
+    const marker = await query<{ size: string }>(url, `SELECT size FROM bench_seed WHERE size = $1`, [size]).catch(() => []);
+    seeded = marker.length > 0;
+  }
+  if (!seeded) {
+    await createBenchDatabase(pg, name);
+  } else {
+    const ds = new DataSource(dataSourceOptions(url, { poolSize: 1, applicationName: 'chamado-bench' }));
+    await ds.initialize();
+    await ds.runMigrations();
+    await ds.destroy();
+  }
+  const markSeeded = async () => {
+    await query(url, 'CREATE TABLE IF NOT EXISTS bench_seed (size text PRIMARY KEY)');
+    await query(url, 'INSERT INTO bench_seed (size) VALUES ($1) ON CONFLICT DO NOTHING', [size]);
+  };
+  return { url, seeded, markSeeded };
+}

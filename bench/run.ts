@@ -37,7 +37,8 @@ function parseArgs(argv: string[]): { profile: Profile; only: Set<string> | null
       ...(arg('targets') ? { targets: arg('targets')!.split(',') } : {}),
       ...chamadoNodeArgs,
     },
-    scale: { ...base.scale, ...chamadoNodeArgs },
+    // --scale-db=<name> keeps the seeded scale database for the next run; --seed-only prepares it and stops.
+    scale: { ...base.scale, ...chamadoNodeArgs, ...(arg('scale-db') ? { keepDatabase: arg('scale-db') } : {}), seedOnly: argv.includes('--seed-only') },
   };
   const only = arg('only');
   return { profile, only: only ? new Set(only.split(',')) : null, arg };
@@ -65,6 +66,10 @@ async function main(): Promise<void> {
     if (wanted('scale')) {
       log('scale…');
       const scale = await runScale(pg, { ...profile.scale, tickets: results.scaleTickets }, log);
+      if (profile.scale.seedOnly) {
+        log(`seeded in ${((Date.now() - started) / 1000).toFixed(0)} s; nothing measured (--seed-only)`);
+        return;
+      }
       results.scale = scale;
       const plans = writeResult(profile.name, 'scale-explain.md', `${stamp('')}\n\n${scale.plans}`);
       section('scale', `${scale.markdown}\n\nThe statements and their plans: \`${plans}\`.`);

@@ -1,6 +1,6 @@
 import { CHAMADO_HEAP_CAP, startServerChild } from '../child';
 import { startFakeSlack } from '../fake-slack-api';
-import { createBenchDatabase, query, type BenchPostgres } from '../postgres';
+import { createBenchDatabase, keptBenchDatabase, query, type BenchPostgres } from '../postgres';
 import { BOT_TOKEN, SIGNING_SECRET } from '../slack-signing';
 import { explainHotQueries, renderExplain, renderPlans } from './explain';
 import { renderHttpPath, runHttpPath, SPLIT_ROOT, splitThread, type PathRow } from './http-path';
@@ -10,6 +10,10 @@ export interface ScaleOptions extends ScaleSize {
   samples: number;
   /** Extra node flags for the Chamado process (e.g. --cpu-prof). */
   chamadoNodeArgs?: string[];
+  /** Keep the seeded database under this name and reuse it on the next run of the same size. */
+  keepDatabase?: string;
+  /** Seed (or find the kept seed) and stop: prepares a kept database ahead of a measured run. */
+  seedOnly?: boolean;
 }
 
 export interface ScaleResult {
@@ -21,13 +25,20 @@ export interface ScaleResult {
 }
 
 export async function runScale(pg: BenchPostgres, o: ScaleOptions, log: (line: string) => void): Promise<ScaleResult> {
-  const db = await createBenchDatabase(pg, 'chamado_bench_scale');
+  const kept = o.keepDatabase ? await keptBenchDatabase(pg, o.keepDatabase, `${o.tickets}x${o.messagesPerTicket}x${o.workspaces}`) : null;
+  const db = kept ? { url: kept.url, drop: async () => undefined } : await createBenchDatabase(pg, 'chamado_bench_scale');
   const slack = await startFakeSlack({ replies: (_channel, ts) => (ts === SPLIT_ROOT || ts.startsWith('1750000000.') ? splitThread() : []) });
   try {
     const t0 = Date.now();
-    log(`  seeding ${o.tickets.toLocaleString('en-US')} tickets, ${(o.tickets * o.messagesPerTicket).toLocaleString('en-US')} messages, ${o.workspaces} workspaces…`);
-    await seedScale(db.url, o, log);
+    if (kept?.seeded) {
+      log(`  reusing the seeded database ${o.keepDatabase}`);
+    } else {
+      log(`  seeding ${o.tickets.toLocaleString('en-US')} tickets, ${(o.tickets * o.messagesPerTicket).toLocaleString('en-US')} messages, ${o.workspaces} workspaces…`);
+      await seedScale(db.url, o, log);
+      await kept?.markSeeded();
+    }
     const seedSeconds = (Date.now() - t0) / 1000;
+    if (o.seedOnly) return { markdown: '', plans: '', paths: [], seqScans: 0 };
     const counts = await query<{ t: string; m: string; p: string; e: string; o: string; size: string }>(db.url, `SELECT
       (SELECT count(*) FROM tickets) t, (SELECT count(*) FROM ticket_messages) m, (SELECT count(*) FROM ticket_participants) p,
       (SELECT count(*) FROM ticket_events) e, (SELECT count(*) FROM outbox) o, pg_size_pretty(pg_database_size(current_database())) size`);
@@ -54,8 +65,9 @@ export async function runScale(pg: BenchPostgres, o: ScaleOptions, log: (line: s
       await server.stop();
     }
     const c = counts[0];
+    const seededHow = kept?.seeded ? `Seeded by an earlier run (kept database \`${o.keepDatabase}\`)` : `Seeded in ${seedSeconds.toFixed(0)} s`;
     const markdown = [
-      `Seeded in ${seedSeconds.toFixed(0)} s (SQL generate_series, indexes rebuilt after the load): ${Number(c.t).toLocaleString('en-US')} tickets, ` +
+      `${seededHow} (SQL generate_series, indexes rebuilt after the load): ${Number(c.t).toLocaleString('en-US')} tickets, ` +
         `${Number(c.m).toLocaleString('en-US')} messages, ${Number(c.p).toLocaleString('en-US')} participants, ${Number(c.e).toLocaleString('en-US')} audit events, ` +
         `${Number(c.o).toLocaleString('en-US')} delivered outbox rows over ${o.workspaces} workspaces; database ${c.size}. ` +
         `Heavy requester \`${HEAVY_REQUESTER}\` and heavy CC \`${HEAVY_CC}\` in \`${HEAVY_WORKSPACE}\`: ` +
