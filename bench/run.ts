@@ -89,7 +89,9 @@ async function main(): Promise<void> {
     }
     if (wanted('email-out')) {
       log('email-out…');
-      section('email-out', (await runEmailOut(pg, EMAIL_OUT_PROFILES[profile.name], log)).markdown);
+      const emailOut = await runEmailOut(pg, EMAIL_OUT_PROFILES[profile.name], log);
+      writeResult(profile.name, 'email-out.md', `${stamp('')}\n\n${emailOut.markdown}`);
+      section('email-out', emailOut.markdown);
     }
     // The targets table sums up one whole run; a partial run (--only) prints its rows instead.
     if (only) log(renderTargets(results));

@@ -74,10 +74,10 @@ export async function runEmailOut(pg: BenchPostgres, o: EmailOutOptions, log: (l
   const sink = await startSink();
   // No chat platform is on: the tickets' cards die at once (nothing to post them to), only mail is measured.
   const config = loadConfig({
-    PORT: '0', HOST: '127.0.0.1', DATABASE_URL: db.url, LOG_LEVEL: 'warn', NODE_ENV: 'production', SCHEDULER_CRON: '0 0 1 1 *',
+    PORT: '0', HOST: '127.0.0.1', DATABASE_URL: db.url, LOG_LEVEL: 'error', NODE_ENV: 'production', SCHEDULER_CRON: '0 0 1 1 *',
     SMTP_URL: sink.url, EMAIL_FROM: 'Bench Support <support@bench.example>', EMAIL_TICKETS_CHANNEL: 'slack:CBENCH', PUBLIC_URL: 'https://bench.example',
   });
-  const app = await startChamado(config, createLogger('warn'));
+  const app = await startChamado(config, createLogger('error'));
   try {
     const tickets = await seedTickets(app, o.tickets);
     await sleep(1000);
