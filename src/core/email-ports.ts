@@ -1,4 +1,4 @@
-import type { FileRef, Ticket } from './ticket';
+import type { FileRef, Platform, Ticket } from './ticket';
 
 /** Whether a Message-ID came to us or went out from us. */
 export type MailDirection = 'in' | 'out';
@@ -17,6 +17,8 @@ export interface MailRecordRepository {
   ticketOf(messageIds: readonly string[]): Promise<string | null>;
   /** The ticket's Message-IDs, oldest first: the first and the latest `latest` of them (a mail's References). */
   chainOf(ticketId: string, latest: number): Promise<string[]>;
+  /** Where an e-mail person has tickets (requester, assignee or CC): the workspace and platform of one, or null. */
+  homeOf(personId: string): Promise<{ workspaceId: string; platform: Platform } | null>;
 }
 
 /** A file that came with a mail, as it is stored (table `email_files`). */

@@ -15,6 +15,7 @@ import { sendInternalError, sendNotFound, sendSignIn } from './routes/common';
 import { fileRoute } from './routes/files';
 import { changeLanguage } from './routes/language';
 import { login } from './routes/login';
+import { loginByEmail } from './routes/login-email';
 import { logout } from './routes/logout';
 import { ticketRoute } from './routes/ticket';
 import { ticketsPage } from './routes/tickets';
@@ -54,6 +55,7 @@ const notFound: Handler = async (web, req, res) => {
 const WEB_ROUTES: WebRoute[] = [
   { method: 'GET', pattern: /^\/$/, handle: (_web, _req, res) => redirect(res, '/tickets') },
   { method: 'GET', pattern: /^\/assets\/([a-z0-9.-]+)$/, handle: (web, req, res, m) => (serveAsset(res, m[1]) ? undefined : notFound(web, req, res, m)) },
+  { method: 'POST', pattern: /^\/login\/email$/, handle: (web, req, res) => loginByEmail(web, req, res) },
   { method: 'GET', pattern: /^\/login\/([^/]{1,200})$/, handle: (web, req, res, m) => login(web, req, res, m[1]) },
   { method: 'POST', pattern: /^\/logout$/, handle: (web, req, res) => logout(web, req, res) },
   { method: 'POST', pattern: /^\/lang$/, handle: (web, req, res) => changeLanguage(web, req, res) },

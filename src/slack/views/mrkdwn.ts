@@ -15,7 +15,7 @@ export interface Markup {
 
 export const markup = (text: string): Markup => ({ markup: text });
 
-/** A person as Slack shows them: a mention, or for an e-mail person (no Slack user) their address as text. */
+/** A person as Slack shows them: a mention, or an e-mail person's address as plain text (`<@email:…>` would mention nobody). */
 export const mention = (userId: string) => (isEmailPerson(userId) ? escapeMrkdwn(addressOf(userId)) : `<@${userId}>`);
 
 /** A person's mention as a parameter of mrkdwnT. */

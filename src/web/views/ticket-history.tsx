@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { StoredAuditEvent, StoredMessage } from '../../core';
+import { isInternalNote, type StoredAuditEvent, type StoredMessage } from '../../core';
 import { formatSize } from '../format';
 import { parseMessageText, safeUrl } from '../message-text';
 import type { Viewer } from '../web-context';
@@ -36,6 +36,7 @@ function Message({ message, viewer, nameOf }: { message: StoredMessage; viewer: 
         <span class="avatar" aria-hidden="true">{nameOf(message.authorId).slice(0, 1).toUpperCase()}</span>
         <span class="author">{nameOf(message.authorId)}</span>
         {fromWeb && <span class="badge subtle">{t('web:ticket.via_web')}</span>}
+        {isInternalNote(message.text) && <span class="badge subtle">{t('web:ticket.internal_note')}</span>}
         <Time at={message.postedAt} locale={locale} timeZone={timeZone} />
       </div>
       <MessageText text={message.text} plain={plain} nameOf={nameOf} />
