@@ -2,16 +2,18 @@
  * `npm run bench` (quick) and `npm run bench:full`: every section. The full run writes its tables
  * into BENCHMARKS.md between their markers; the quick run, a smoke test, writes the same tables to
  * bench/results/quick/summary.md. Both write their raw output (every server's rows, the EXPLAIN
- * plans, the run's log) to bench/results/<profile>/. `--only=ingest,scale,sweep,startup` runs a subset.
+ * plans, the run's log) to bench/results/<profile>/. `--only=ingest,scale,sweep,startup,email-in,email-out` runs a subset.
  */
 import path from 'node:path';
 import { describeMachine, machineLine } from './machine';
 import { openBenchPostgres } from './postgres';
 import { REPORT, RESULTS, writeResult, writeSection } from './report';
+import { EMAIL_OUT_PROFILES, runEmailOut } from './email/run-email-out';
 import { runIngest } from './ingest/run-ingest';
 import { runScale } from './scale/run-scale';
 import { runStartup } from './startup/run-startup';
 import { runSweep } from './sweep/run-sweep';
+import { runEmailIn } from './email/run-email-in';
 import { PROFILES, type Profile } from './profiles';
 import { renderTargets, type RunResults } from './targets';
 
@@ -85,6 +87,18 @@ async function main(): Promise<void> {
       const startup = await runStartup(pg, profile.startupRuns, log);
       results.startup = startup;
       section('startup', startup.markdown);
+    }
+    if (wanted('email-in')) {
+      log('email-in…');
+      const emailIn = await runEmailIn(pg, profile.name, log);
+      writeResult(profile.name, 'email-in.md', `${stamp('')}\n\n${emailIn.markdown}`);
+      section('email-in', emailIn.markdown);
+    }
+    if (wanted('email-out')) {
+      log('email-out…');
+      const emailOut = await runEmailOut(pg, EMAIL_OUT_PROFILES[profile.name], log);
+      writeResult(profile.name, 'email-out.md', `${stamp('')}\n\n${emailOut.markdown}`);
+      section('email-out', emailOut.markdown);
     }
     // The targets table sums up one whole run; a partial run (--only) prints its rows instead.
     if (only) log(renderTargets(results));

@@ -97,6 +97,8 @@ export async function startChamado(config: Config, log: Logger, options: StartOp
         log: log.child({ surface: 'web' }),
         directory: (platform) => adapters.find((a) => a.platform === platform)?.directory ?? fallbackDirectory(config, platform),
         secureCookies: publicUrl(config).startsWith('https:'),
+        // E-mail people ask for their sign-in link by mail (POST /login/email): the web may not import src/email.
+        sendSignInMail: email?.sendSignInMail,
       }),
     ];
     const server = createHttpServer(routes, log);

@@ -1,8 +1,10 @@
 import i18next, { type i18n, type TFunction } from 'i18next';
+import enEmail from '../locales/en/email.json';
 import enSlack from '../locales/en/slack.json';
 import enTeams from '../locales/en/teams.json';
 import en from '../locales/en/translation.json';
 import enWeb from '../locales/en/web.json';
+import ptBREmail from '../locales/pt-BR/email.json';
 import ptBRSlack from '../locales/pt-BR/slack.json';
 import ptBRTeams from '../locales/pt-BR/teams.json';
 import ptBR from '../locales/pt-BR/translation.json';
@@ -12,11 +14,11 @@ import type { Locale, Translate } from './core';
 /**
  * Every user-visible word comes from locales/; both languages carry the same keys (a test
  * checks it). `translation` holds the shared words; `slack` and `teams` each platform's own
- * (use them as `t('slack:modal.title')`); `web` the web ticket area's.
+ * (use them as `t('slack:modal.title')`); `web` the web ticket area's; `email` the mail's.
  */
 export const RESOURCES = {
-  en: { translation: en, slack: enSlack, teams: enTeams, web: enWeb },
-  'pt-BR': { translation: ptBR, slack: ptBRSlack, teams: ptBRTeams, web: ptBRWeb },
+  en: { translation: en, slack: enSlack, teams: enTeams, web: enWeb, email: enEmail },
+  'pt-BR': { translation: ptBR, slack: ptBRSlack, teams: ptBRTeams, web: ptBRWeb, email: ptBREmail },
 } as const;
 
 let instance: i18n | null = null;
@@ -29,7 +31,7 @@ export function i18nInstance(): i18n {
       lng: 'en',
       fallbackLng: 'en',
       supportedLngs: ['en', 'pt-BR'],
-      ns: ['translation', 'slack', 'teams', 'web'],
+      ns: ['translation', 'slack', 'teams', 'web', 'email'],
       defaultNS: 'translation',
       initAsync: false,
       interpolation: { escapeValue: false },

@@ -1,5 +1,5 @@
 import type { RunningApp } from './app';
-import { slackEnabled, teamsEnabled, type Config } from './config';
+import { emailEnabled, slackEnabled, teamsEnabled, type Config } from './config';
 
 export interface StartWarning {
   fields: Record<string, unknown>;
@@ -15,9 +15,6 @@ export function startWarnings(config: Config): StartWarning[] {
       message: 'no chat platform is on: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET for Slack, or MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD for Teams',
     });
   }
-  if (config.SMTP_URL) {
-    warnings.push({ fields: { email: 'off' }, message: 'e-mail is not available in this version: SMTP_URL and the other e-mail settings are checked, then ignored' });
-  }
   return warnings;
 }
 
@@ -30,11 +27,19 @@ const teamsLine = (c: Config) => {
   return `Teams on (messaging endpoint ${c.PUBLIC_URL}/api/messages)`;
 };
 
+/** Where mail goes out, never with SMTP_URL's password (only its host and port are shown). */
+const emailLine = (c: Config) => {
+  if (!emailEnabled(c)) return 'e-mail off (set SMTP_URL, EMAIL_FROM and EMAIL_TICKETS_CHANNEL)';
+  const listener = c.SMTP_INBOUND_PORT ? `, listening for mail on port ${c.SMTP_INBOUND_PORT}` : '';
+  return `e-mail on (as ${c.EMAIL_FROM}, sending through ${new URL(c.SMTP_URL!).host}${listener}; tickets in ${c.EMAIL_TICKETS_CHANNEL})`;
+};
+
 const agentsLine = (c: Config) =>
   c.AGENTS.length > 0 || c.SLACK_AGENTS_CHANNEL ? 'agents set' : 'no agents yet (set AGENTS or SLACK_AGENTS_CHANNEL; `whoami` tells a person their id)';
 
 /** The one readable line a person at a terminal sees: what is on, and what to set next. */
 export function startSummary(config: Config, app: Pick<RunningApp, 'url'>): string {
   const database = config.DATABASE_URL ? 'database from DATABASE_URL' : `embedded Postgres in ${config.DATA_DIR}`;
-  return `Chamado is running on ${app.url.replace('127.0.0.1', 'localhost')}: ${slackLine(config)}; ${teamsLine(config)}; ${database}; ${agentsLine(config)}.`;
+  const on = [slackLine(config), teamsLine(config), emailLine(config), database, agentsLine(config)];
+  return `Chamado is running on ${app.url.replace('127.0.0.1', 'localhost')}: ${on.join('; ')}.`;
 }

@@ -1,4 +1,4 @@
-import type { FileRef, Ticket } from './ticket';
+import type { FileRef, Platform, Ticket } from './ticket';
 
 /** Whether a Message-ID came to us or went out from us. */
 export type MailDirection = 'in' | 'out';
@@ -11,10 +11,14 @@ export type MailDirection = 'in' | 'out';
 export interface MailRecordRepository {
   /** Notes the id; false when it was already noted (a duplicate delivery of the same mail). */
   note(messageId: string, direction: MailDirection, ticketId: string | null): Promise<boolean>;
+  /** Names the ticket of an id noted before its ticket existed (a new mail opens one after it is noted). */
+  attach(messageId: string, ticketId: string): Promise<void>;
   /** The ticket of the newest of these ids that names one, or null. */
   ticketOf(messageIds: readonly string[]): Promise<string | null>;
   /** The ticket's Message-IDs, oldest first: the first and the latest `latest` of them (a mail's References). */
   chainOf(ticketId: string, latest: number): Promise<string[]>;
+  /** Where an e-mail person has tickets (requester, assignee or CC): the workspace and platform of one, or null. */
+  homeOf(personId: string): Promise<{ workspaceId: string; platform: Platform } | null>;
 }
 
 /** A file that came with a mail, as it is stored (table `email_files`). */

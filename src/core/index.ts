@@ -13,6 +13,8 @@ export type { Translate, UseCaseDeps } from './use-cases/shared';
 export { pickLocale } from './use-cases/shared';
 export { resolveLocale } from './use-cases/resolve-locale';
 export { ticketToPost } from './use-cases/ticket-to-post';
+export { noteOutgoingMail, REFERENCES_KEPT } from './use-cases/outgoing-mail';
+export { issueEmailLink, type EmailLinkResult } from './use-cases/issue-email-link';
 export { cardFacts, type CardFacts } from './use-cases/card-facts';
 export { openTicket, cleanTitle, MAX_TITLE_LENGTH, type OpenTicketInput } from './use-cases/open-ticket';
 export { splitConversation, SplitSlotError, MAX_SPLIT_SLOTS, type SplitInput, type SplitSlot } from './use-cases/split-conversation';
@@ -44,3 +46,6 @@ export { ticketPage, PAGE_HISTORY_LIMIT, type TicketPage } from './use-cases/tic
 export { replyFromWeb, MAX_WEB_REPLY_LENGTH } from './use-cases/reply-from-web';
 export { mailPosts, mailTicketPeople, mailOrderingKey, type MailItem, type MailWhat } from './use-cases/mail-people';
 export { purgeWebSignIns, PURGE_BATCH } from './use-cases/purge-web-sign-ins';
+export { receiveMail, type InboundMail, type MailHome, type ReceiveMailOutcome } from './use-cases/receive-mail';
+export { mailTitle } from './use-cases/inbound-mail';
+export { mailFileFor } from './use-cases/mail-file-for';

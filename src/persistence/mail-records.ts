@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { MailDirection, MailRecordRepository } from '../core';
+import type { MailDirection, MailRecordRepository, Platform } from '../core';
 
 /** `email_messages`: every Message-ID received or sent, once. */
 export class TypeormMailRecords implements MailRecordRepository {
@@ -12,6 +12,10 @@ export class TypeormMailRecords implements MailRecordRepository {
       [messageId, direction, ticketId],
     );
     return rows.length === 1;
+  }
+
+  async attach(messageId: string, ticketId: string): Promise<void> {
+    await this.em.query('UPDATE email_messages SET ticket_id = $2 WHERE message_id = $1', [messageId, ticketId]);
   }
 
   async ticketOf(messageIds: readonly string[]): Promise<string | null> {
@@ -33,5 +37,17 @@ export class TypeormMailRecords implements MailRecordRepository {
       [ticketId, latest],
     );
     return rows.map((r) => r.message_id);
+  }
+
+  async homeOf(personId: string): Promise<{ workspaceId: string; platform: Platform } | null> {
+    // Through the workspaces (a handful) so each look-up uses ticket_participants_user, never a scan.
+    const rows: { workspace_id: string; platform: Platform }[] = await this.em.query(
+      `SELECT t.workspace_id, t.platform FROM workspace_counters w
+       CROSS JOIN LATERAL (SELECT p.ticket_id FROM ticket_participants p WHERE p.workspace_id = w.workspace_id AND p.user_id = $1 LIMIT 1) p
+       JOIN tickets t ON t.id = p.ticket_id
+       LIMIT 1`,
+      [personId],
+    );
+    return rows[0] ? { workspaceId: rows[0].workspace_id, platform: rows[0].platform } : null;
   }
 }

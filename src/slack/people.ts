@@ -1,5 +1,5 @@
 import type { Config } from '../config';
-import { resolveLocale, type Actor, type Locale, type UseCaseDeps } from '../core';
+import { addressOf, isEmailPerson, resolveLocale, type Actor, type Locale, type UseCaseDeps } from '../core';
 import { localeFromPlatform } from '../i18n';
 import type { Logger } from '../logger';
 import { isConfiguredAgent } from '../people';
@@ -119,9 +119,11 @@ export class SlackPeople {
 
   /** Display names by user id, for text where a mention cannot render (modal options); unknown ids map to themselves. */
   async names(userIds: readonly string[]): Promise<Map<string, string>> {
-    const unique = [...new Set(userIds)];
+    // An e-mail person is named by their address; Slack knows nothing of them.
+    const unique = [...new Set(userIds)].filter((id) => !isEmailPerson(id));
+    const byMail = userIds.filter(isEmailPerson).map((id) => [id, addressOf(id)] as const);
     const profiles = await Promise.all(unique.map((id) => this.profile(id)));
-    return new Map(unique.map((id, i) => [id, profiles[i].name ?? id]));
+    return new Map([...unique.map((id, i) => [id, profiles[i].name ?? id] as const), ...byMail]);
   }
 
   /** The person's profile time zone, when a users.info call has shown it. */

@@ -1,4 +1,6 @@
 import type { Mention } from 'botbuilder';
+import { addressOf, isEmailPerson } from '../core';
+import { escapeMarkdown } from './cards/markdown';
 
 /** Params of notices and replies that hold user ids (`people`: a comma list of them). */
 const PERSON_PARAMS = ['actor', 'person', 'people'] as const;
@@ -28,6 +30,8 @@ export function personIds(params: Record<string, string | number>, extra: readon
 export function withMentions(params: Record<string, string | number>, names: Map<string, string>, extra: readonly string[] = []): MentionText & { prefix: string } {
   const entities = new Map<string, Mention>();
   const mention = (id: string) => {
+    // An e-mail person is no Teams user: their address, as text (escaped: the caller places it as markup).
+    if (isEmailPerson(id)) return escapeMarkdown(addressOf(id));
     const entity = entities.get(id) ?? mentionEntity(id, names);
     entities.set(id, entity);
     return entity.text!;
@@ -38,7 +42,7 @@ export function withMentions(params: Record<string, string | number>, names: Map
     if (typeof value !== 'string' || value === '') continue;
     out[key] = value.split(',').map((id) => mention(id.trim())).join(', ');
   }
-  const ahead = extra.filter((id) => !entities.has(id)).map(mention);
+  const ahead = extra.filter((id) => !entities.has(id) && !isEmailPerson(id)).map(mention);
   return { params: out, entities: [...entities.values()], prefix: ahead.length ? `${ahead.join(' ')} ` : '' };
 }
 

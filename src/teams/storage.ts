@@ -1,5 +1,5 @@
 import type { ConversationReference } from 'botbuilder';
-import type { ConversationReferences, PeopleNames, PersonName } from '../core';
+import { addressOf, isEmailPerson, type ConversationReferences, type PeopleNames, type PersonName } from '../core';
 
 /** What we keep about a Teams conversation so Chamado can post into it later, after restarts too. */
 export interface StoredConversation {
@@ -35,8 +35,10 @@ export class TeamsStorage {
     return this.names.remember(workspaceId, people);
   }
 
-  /** Names by user id; an id never seen maps to itself. */
-  namesOf(workspaceId: string, ids: readonly string[]): Promise<Map<string, string>> {
-    return this.names.namesOf(workspaceId, ids);
+  /** Names by user id; an id never seen maps to itself, an e-mail person to their address. */
+  async namesOf(workspaceId: string, ids: readonly string[]): Promise<Map<string, string>> {
+    const names = await this.names.namesOf(workspaceId, ids.filter((id) => !isEmailPerson(id)));
+    for (const id of ids) if (isEmailPerson(id)) names.set(id, addressOf(id));
+    return names;
   }
 }

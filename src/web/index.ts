@@ -12,8 +12,10 @@ import { replyAction } from './routes/actions/reply';
 import { statusAction } from './routes/actions/status';
 import { serveAsset } from './routes/assets';
 import { sendInternalError, sendNotFound, sendSignIn } from './routes/common';
+import { fileRoute } from './routes/files';
 import { changeLanguage } from './routes/language';
 import { login } from './routes/login';
+import { loginByEmail } from './routes/login-email';
 import { logout } from './routes/logout';
 import { ticketRoute } from './routes/ticket';
 import { ticketsPage } from './routes/tickets';
@@ -54,6 +56,7 @@ const notFound: Handler = async (web, req, res) => {
 const WEB_ROUTES: WebRoute[] = [
   { method: 'GET', pattern: /^\/$/, handle: (_web, _req, res) => redirect(res, '/tickets') },
   { method: 'GET', pattern: /^\/assets\/([a-z0-9.-]+)$/, handle: (web, req, res, m) => (serveAsset(res, m[1]) ? undefined : notFound(web, req, res, m)) },
+  { method: 'POST', pattern: /^\/login\/email$/, handle: (web, req, res) => loginByEmail(web, req, res) },
   { method: 'GET', pattern: /^\/login\/([^/]{1,200})$/, handle: (web, req, res, m) => login(web, req, res, m[1]) },
   { method: 'POST', pattern: /^\/logout$/, handle: (web, req, res) => logout(web, req, res) },
   { method: 'POST', pattern: /^\/lang$/, handle: (web, req, res) => changeLanguage(web, req, res) },
@@ -65,7 +68,8 @@ const WEB_ROUTES: WebRoute[] = [
     pattern: new RegExp(`^/tickets/([1-9]\\d{0,8})/(${Object.keys(ACTIONS).join('|')})$`),
     handle: (web, req, res, m) => act(web, req, res, Number(m[1]), m[2], ACTIONS[m[2]]),
   },
-  { method: 'GET', pattern: /^\/(login|tickets|queue)(\/.*)?$/, handle: notFound },
+  { method: 'GET', pattern: /^\/files\/([0-9a-f-]{36})$/, handle: (web, req, res, m) => fileRoute(web, req, res, m[1]) },
+  { method: 'GET', pattern: /^\/(login|tickets|queue|files)(\/.*)?$/, handle: notFound },
 ];
 
 /** The web area's routes on the one HTTP server; any failure is one calm 500 page. */

@@ -12,6 +12,8 @@ export interface WebContext {
   directory(platform: Platform): PeopleDirectory;
   /** Cookies carry `Secure` when PUBLIC_URL is https. */
   secureCookies: boolean;
+  /** Mails a sign-in link to an e-mail person now (the e-mail adapter's, from app.ts); absent when e-mail is off. */
+  sendSignInMail?: (address: string, url: string, minutes: number, locale: Locale) => Promise<void>;
 }
 
 /** The signed-in person behind a request. */

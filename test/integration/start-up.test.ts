@@ -125,13 +125,14 @@ test('NODE_ENV=production with no platform on starts, warning that nothing is on
   expect(r.code).toBe(0);
 }, 40_000);
 
-test('SMTP_URL is accepted but said to be unavailable in this version; its password is never printed', async () => {
-  const r = await run(
-    { DATABASE_URL: db.url, SMTP_URL: 'smtp://mailer:smtp-pass-never@mail.example.com:587', EMAIL_FROM: 'support@acme.example', EMAIL_TICKETS_CHANNEL: 'slack:C1' },
-    (msg) => msg === 'Chamado is listening',
-  );
-  expect(r.logs.find((l) => l.level === 40 && /e-mail is not available in this version/.test(l.msg))).toBeDefined();
+test('with SMTP_URL, EMAIL_FROM and EMAIL_TICKETS_CHANNEL e-mail is on, said so in the summary; the SMTP password is never printed', async () => {
+  const env = { DATABASE_URL: db.url, SMTP_URL: 'smtp://mailer:smtp-pass-never@mail.example.com:587', EMAIL_FROM: 'support@acme.example', EMAIL_TICKETS_CHANNEL: 'slack:C1' };
+  const r = await run(env, (msg) => msg === 'Chamado is listening');
+  expect(r.logs.find((l) => /e-mail is not available/.test(l.msg))).toBeUndefined();
   expect(r.stdout + r.stderr).not.toContain('smtp-pass-never');
+  const line = startSummary(loadConfig({ PORT: '3000', ...env }), { url: 'http://127.0.0.1:3000' });
+  expect(line).toContain('e-mail on (as support@acme.example, sending through mail.example.com:587; tickets in slack:C1)');
+  expect(line).not.toContain('smtp-pass-never');
 }, 40_000);
 
 test('the start log on a pipe is JSON only; a terminal gets one readable line of what is on and what to set next', async () => {
@@ -141,6 +142,7 @@ test('the start log on a pipe is JSON only; a terminal gets one readable line of
   expect(line).toBe(
     'Chamado is running on http://localhost:3000: Slack off (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET); ' +
       'Teams on without sign-in, for the Bot Framework Emulator (set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD for real Teams); ' +
+      'e-mail off (set SMTP_URL, EMAIL_FROM and EMAIL_TICKETS_CHANNEL); ' +
       'embedded Postgres in ./.data; no agents yet (set AGENTS or SLACK_AGENTS_CHANNEL; `whoami` tells a person their id).',
   );
 }, 40_000);

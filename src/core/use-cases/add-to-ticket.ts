@@ -1,5 +1,6 @@
 import { ChamadoError } from '../errors';
 import { attachmentsOf, type Actor, type ChatMessage, type Ticket } from '../ticket';
+import { mailTicketPeople, messageMail } from './mail-people';
 import { relayPost } from './relay';
 import { localeOf, requireAgent, type UseCaseDeps } from './shared';
 
@@ -27,6 +28,7 @@ export async function addToTicket(deps: UseCaseDeps, actor: Actor, number: numbe
     await repos.outbox.enqueue(relayPost(ticket, message, {
       key: 'notices.relayed_added', params: { number: ticket.number, actor: actor.userId, person: message.authorId }, locale,
     }), now);
+    await mailTicketPeople(repos, deps, [messageMail(ticket, message)], now);
     return { ticket, added };
   });
 }

@@ -2,6 +2,8 @@ import { batchQueue, type BatchQueueOptions } from '../batch-queue';
 import { applyStatus } from '../lifecycle';
 import type { Repositories, ThreadKey } from '../ports';
 import { attachmentsOf, type ChatMessage, type Platform, type Ticket } from '../ticket';
+import { emailPeopleOf } from '../email-people';
+import { mailTicketPeople, messageMail, type MailItem } from './mail-people';
 import { openTicketIn } from './open-ticket';
 import { relayPost } from './relay';
 import { announceStatus, localeOf, localesOf, postThreadNotice, touch, type UseCaseDeps } from './shared';
@@ -97,6 +99,7 @@ async function recordThreadMessagesIn(repos: Repositories, deps: UseCaseDeps, in
   const changed = new Map<string, Ticket>();
   const reopenedBy: { ticket: Ticket; authorId: string }[] = [];
   const relayed: { ticket: Ticket; original: Ticket; message: ChatMessage }[] = [];
+  const mailed: MailItem[] = [];
   appends.forEach(({ index, input, ticket, original }, n) => {
     const current = changed.get(ticket.id);
     if (!added[n]) {
@@ -111,6 +114,7 @@ async function recordThreadMessagesIn(repos: Repositories, deps: UseCaseDeps, in
       reopenedBy.push({ ticket: updated, authorId: input.message.authorId });
     }
     changed.set(ticket.id, updated);
+    mailed.push(messageMail(updated, input.message));
     if (original) {
       relayed.push({ ticket: updated, original, message: input.message });
       outcomes[index] = { kind: 'joined_follow_up', original, followUp: updated };
@@ -120,6 +124,8 @@ async function recordThreadMessagesIn(repos: Repositories, deps: UseCaseDeps, in
   });
   await repos.tickets.saveAll([...changed.values()]);
   if (relayed.length > 0) await relayFromClosedThreads(repos, deps, relayed, now);
+  // One statement for the whole batch, none when no ticket has an e-mail person (the chat hot path).
+  await mailTicketPeople(repos, deps, mailed, now);
 
   for (const { ticket, authorId } of reopenedBy) {
     await repos.events.add(ticket.id, authorId, 'status_changed', { from: 'pending', to: 'open', reason: 'customer_reply' }, now);
@@ -129,7 +135,7 @@ async function recordThreadMessagesIn(repos: Repositories, deps: UseCaseDeps, in
 }
 
 /** The newest follow-up that is not closed of each closed ticket among `tickets` (none closed: no statement). */
-async function liveFollowUps(repos: Repositories, tickets: readonly Ticket[]): Promise<Map<string, Ticket>> {
+export async function liveFollowUps(repos: Repositories, tickets: readonly Ticket[]): Promise<Map<string, Ticket>> {
   const closed = tickets.filter((t) => t.status === 'closed').map((t) => t.id);
   const found = new Map<string, Ticket>();
   if (closed.length === 0) return found;
@@ -174,7 +180,7 @@ async function answerSplitThreads(repos: Repositories, inputs: readonly ThreadMe
   }
 }
 
-async function openFollowUp(repos: Repositories, deps: UseCaseDeps, input: ThreadMessageInput, ticket: Ticket, now: Date): Promise<ThreadMessageOutcome> {
+export async function openFollowUp(repos: Repositories, deps: UseCaseDeps, input: ThreadMessageInput, ticket: Ticket, now: Date): Promise<ThreadMessageOutcome> {
   const { message } = input;
   const earlier = (await repos.events.list(ticket.id)).find((e) => e.type === 'follow_up_opened' && e.data.messageId === message.id);
   if (earlier) return { kind: 'duplicate', ticket };
@@ -191,6 +197,10 @@ async function openFollowUp(repos: Repositories, deps: UseCaseDeps, input: Threa
   });
   await repos.events.add(ticket.id, message.authorId, 'follow_up_opened', { number: followUp.number, ticketId: followUp.id, messageId: message.id }, now);
   const originalLocale = await localeOf(repos, deps, ticket.workspaceId, ticket.requesterId);
-  await postThreadNotice(repos, ticket, { key: 'notices.follow_up_opened', params: { number: ticket.number, followUp: followUp.number }, locale: originalLocale }, now);
+  const notice = { key: 'notices.follow_up_opened', params: { number: ticket.number, followUp: followUp.number } };
+  await postThreadNotice(repos, ticket, { ...notice, locale: originalLocale }, now);
+  // The closed ticket's e-mail people hear of it under the follow-up's number and title, so their replies join it.
+  const also = emailPeopleOf(ticket);
+  await mailTicketPeople(repos, deps, [{ ...messageMail(followUp, message), also }, { ticket: followUp, what: { type: 'notice', ...notice }, also }], now);
   return { kind: 'follow_up', original: ticket, followUp };
 }

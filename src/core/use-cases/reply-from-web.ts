@@ -1,5 +1,6 @@
 import { ChamadoError } from '../errors';
 import { attachmentsOf, type Actor, type ChatMessage, type Ticket } from '../ticket';
+import { mailTicketPeople, messageMail } from './mail-people';
 import { recordThreadMessageIn } from './record-thread-message';
 import { localeOf, postThreadNotice, touch, visibleTicket, type UseCaseDeps } from './shared';
 
@@ -36,6 +37,7 @@ export async function replyFromWeb(deps: UseCaseDeps, actor: Actor, number: numb
       await repos.messages.add([{ ticketId: ticket.id, message, attachments: attachmentsOf(message) }]);
       touch(ticket, actor, now);
       await repos.tickets.save(ticket);
+      await mailTicketPeople(repos, deps, [messageMail(ticket, message)], now);
     }
     const locale = await localeOf(repos, deps, landed.workspaceId, landed.requesterId);
     await postThreadNotice(repos, landed, { key: 'web:notices.reply', params: { number: landed.number, name: authorName, text: body }, locale }, now);

@@ -1,7 +1,9 @@
 import { ChamadoError } from '../errors';
 import type { Notice } from '../posts';
-import type { CoreDeps, Repositories, UserPreference } from '../ports';
+import type { CoreDeps, Repositories } from '../ports';
 import { canSee, type Actor, type Locale, type Ticket } from '../ticket';
+import { mailTicketPeople } from './mail-people';
+import { localeOf } from './people-locales';
 
 /** Translates a key for text the core itself stores (a follow-up's title prefix); i18n lives outside. */
 export type Translate = (locale: Locale, key: string, params?: Record<string, string | number>) => string;
@@ -10,19 +12,7 @@ export interface UseCaseDeps extends CoreDeps {
   translate: Translate;
 }
 
-/** The person's choice, else their platform's locale when Portuguese, else the default (contract §5, §6). */
-export const pickLocale = (pref: UserPreference | undefined, fallback: Locale): Locale =>
-  pref?.locale ?? (pref?.detectedLocale === 'pt-BR' ? 'pt-BR' : fallback);
-
-export async function localeOf(repos: Repositories, deps: CoreDeps, workspaceId: string, userId: string): Promise<Locale> {
-  return pickLocale(await repos.preferences.get(workspaceId, userId), deps.settings.defaultLocale);
-}
-
-/** Many people's languages in one query: `(workspaceId, userId) => Locale`. */
-export async function localesOf(repos: Repositories, deps: CoreDeps, people: readonly { workspaceId: string; userId: string }[]) {
-  const prefs = await repos.preferences.getMany(people);
-  return (workspaceId: string, userId: string): Locale => pickLocale(prefs.get(`${workspaceId} ${userId}`), deps.settings.defaultLocale);
-}
+export { localeOf, localesOf, pickLocale } from './people-locales';
 
 /** Loads a ticket the actor may see; one the actor may not see is "not found", so nothing leaks. */
 export async function visibleTicket(repos: Repositories, actor: Actor, number: number, lock = false): Promise<Ticket> {
@@ -62,6 +52,7 @@ export async function announceStatus(repos: Repositories, deps: CoreDeps, ticket
   const key = !actorId ? 'notices.status_changed_auto' : ticket.status === 'open' ? 'notices.status_changed' : `notices.status_${ticket.status}`;
   const params = { number: ticket.number, status: ticket.status, actor: actorId ?? '', ...waitWords(deps.settings.autoCloseAfterMs) };
   await postThreadNotice(repos, ticket, { key, params, locale, mentions: actorId ? [actorId] : [] }, at);
+  await mailTicketPeople(repos, deps, [{ ticket, what: { type: 'notice', key, params } }], at);
 }
 
 /** A duration as a count and a unit a sentence can name (`$t(duration_words.{{waitUnit}}, …)`). */

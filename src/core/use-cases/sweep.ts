@@ -1,6 +1,7 @@
 import { applyStatus } from '../lifecycle';
 import type { OutboundPost, PostBody } from '../posts';
 import type { CoreDeps, Repositories, SweepTicket } from '../ports';
+import { mailPosts, mailTicketPeople, type MailItem } from './mail-people';
 import { localeOf, localesOf, postCardUpdate, ticketKey, waitWords } from './shared';
 
 /**
@@ -51,6 +52,7 @@ async function autoClose(deps: CoreDeps, now: Date, size: number): Promise<numbe
   const idleSince = new Date(now.getTime() - deps.settings.autoCloseAfterMs);
   return inBatches(deps, size, async (repos, limit) => {
     const due = await repos.sweep.claimIdlePending(idleSince, limit);
+    const mailed: MailItem[] = [];
     let acted = 0;
     for (const claimed of due) {
       const ticket = await repos.tickets.byId(claimed.id);
@@ -60,18 +62,16 @@ async function autoClose(deps: CoreDeps, now: Date, size: number): Promise<numbe
       await repos.events.add(ticket.id, null, 'status_changed', { from: 'pending', to: 'closed', reason: 'auto_closed' }, now);
       await postCardUpdate(repos, ticket, now);
       const locale = await localeOf(repos, deps, ticket.workspaceId, ticket.requesterId);
+      const params = { number: ticket.number, status: 'closed', person: ticket.requesterId, ...waitWords(deps.settings.autoCloseAfterMs) };
       await repos.outbox.enqueue(post(ticket, {
         kind: 'thread_notice',
         ticketId: ticket.id,
-        notice: {
-          key: 'notices.auto_closed',
-          params: { number: ticket.number, status: 'closed', person: ticket.requesterId, ...waitWords(deps.settings.autoCloseAfterMs) },
-          locale,
-          mentions: [ticket.requesterId],
-        },
+        notice: { key: 'notices.auto_closed', params, locale, mentions: [ticket.requesterId] },
       }), now);
+      mailed.push({ ticket, what: { type: 'notice', key: 'notices.auto_closed', params } });
       acted += 1;
     }
+    await mailTicketPeople(repos, deps, mailed, now);
     return { claimed: due.length, acted };
   });
 }
@@ -91,17 +91,23 @@ async function remind(deps: CoreDeps, now: Date, size: number): Promise<number> 
     const marked = await repos.sweep.markRemindersSent(marks);
     const reminded = due.filter((t) => marked.has(t.id));
     const locale = await localesOf(repos, deps, reminded.map((t) => ({ workspaceId: t.workspaceId, userId: t.requesterId })));
-    await repos.outbox.enqueueMany(reminded.map((ticket) => post(ticket, {
+    const paramsOf = (ticket: SweepTicket) => ({ number: ticket.number, person: ticket.requesterId, step: stepsDue(ticket.pendingSince!, steps, now) });
+    const posts = reminded.map((ticket) => post(ticket, {
       kind: 'thread_notice',
       ticketId: ticket.id,
       notice: {
         key: 'notices.reminder',
-        params: { number: ticket.number, person: ticket.requesterId, step: stepsDue(ticket.pendingSince!, steps, now) },
+        params: paramsOf(ticket),
         locale: locale(ticket.workspaceId, ticket.requesterId),
         mentions: [ticket.requesterId],
         actions: ['still_need_help', 'close_it'],
       },
-    })), now);
+    }));
+    // The requester alone is reminded by mail, in the same statement as the thread posts.
+    const mails = await mailPosts(repos, deps, reminded.map((ticket) => ({
+      ticket: { ...ticket, ccIds: [] }, what: { type: 'notice', key: 'notices.reminder', params: paramsOf(ticket) }, only: [ticket.requesterId],
+    })));
+    await repos.outbox.enqueueMany([...posts, ...mails], now);
     return { claimed: due.length, acted: reminded.length };
   });
 }

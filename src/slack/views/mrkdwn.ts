@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { addressOf, isEmailPerson } from '../../core';
 
 /**
  * Slack reads `&`, `<` and `>` as control characters in mrkdwn and in a message's `text` (which
@@ -14,7 +15,8 @@ export interface Markup {
 
 export const markup = (text: string): Markup => ({ markup: text });
 
-export const mention = (userId: string) => `<@${userId}>`;
+/** A person as Slack shows them: a mention, or an e-mail person's address as plain text (`<@email:…>` would mention nobody). */
+export const mention = (userId: string) => (isEmailPerson(userId) ? escapeMrkdwn(addressOf(userId)) : `<@${userId}>`);
 
 /** A person's mention as a parameter of mrkdwnT. */
 export const mentionOf = (userId: string): Markup => markup(mention(userId));

@@ -16,7 +16,7 @@ export const chromeOf = (viewer: Viewer, back: string): Chrome => ({
   viewer: { name: viewer.name, csrf: viewer.session.csrfToken, back, isAgent: viewer.actor.isAgent },
 });
 
-const signedOutChrome = (web: WebContext, req: IncomingMessage): Chrome => {
+export const signedOutChrome = (web: WebContext, req: IncomingMessage): Chrome => {
   const locale = browserLocale(req, web.config.DEFAULT_LOCALE);
   return { t: tFor(locale), locale };
 };
@@ -27,7 +27,8 @@ export function sendSignIn(web: WebContext, req: IncomingMessage, res: ServerRes
   const { t } = chrome;
   const title = reason === 'invalid' ? t('web:signin.invalid_title') : reason === 'signed_out' ? t('web:signin.signed_out') : t('web:signin.needed_title');
   const body = reason === 'invalid' ? t('web:signin.invalid_body') : t('web:signin.needed_body');
-  sendPage(res, reason === 'signed_out' ? 200 : 401, <NoticePage chrome={chrome} title={title} body={body} signIn tone={reason === 'invalid' ? 'warning' : 'neutral'} />, headers);
+  const page = <NoticePage chrome={chrome} title={title} body={body} signIn byEmail={Boolean(web.sendSignInMail)} tone={reason === 'invalid' ? 'warning' : 'neutral'} />;
+  sendPage(res, reason === 'signed_out' ? 200 : 401, page, headers);
 }
 
 /** 404: the same page for a ticket that does not exist and one this person may not see. */

@@ -1,0 +1,87 @@
+import { sweep } from '../../../src/core';
+import { emailReply, emailTicket } from '../../support/email-tickets';
+import { pendingPosts } from '../../support/outbox-rows';
+import { eventually, startSlackHarness, type SlackHarness } from '../../support/slack-harness';
+import { SmtpSink } from '../../support/smtp-sink';
+
+/**
+ * Reminders, auto-close and follow-up notices by mail (contract §8, §10), with the sweep run by
+ * hand on a clock the test moves forward (real time plus an offset, so retries still come due).
+ */
+
+const HOUR = 3_600_000;
+const NEVER = '0 0 1 1 *';
+let offset = 0;
+const now = () => new Date(Date.now() + offset);
+let sink: SmtpSink;
+let h: SlackHarness;
+let seq = 0;
+const addressFor = (who: string) => `${who}.${++seq}@customer.example`;
+
+beforeAll(async () => {
+  sink = await new SmtpSink().start();
+  h = await startSlackHarness(
+    {
+      SMTP_URL: sink.url, EMAIL_FROM: 'Acme Support <support@acme.example>', EMAIL_TICKETS_CHANNEL: 'slack:C_GENERAL',
+      SCHEDULER_CRON: NEVER, PENDING_REMINDER_AFTER: '24h', PENDING_AUTO_CLOSE_AFTER: '72h',
+    },
+    undefined,
+    { now, worker: { backoff: { baseMs: 100, maxMs: 400 }, pollMs: 50 } },
+  );
+  h.fake.names.set('U_AGENT', 'Ana Agent');
+});
+afterAll(async () => {
+  await h?.stop();
+  await sink?.stop();
+});
+
+const deps = () => h.app.context.deps;
+const threadOf = async (n: number) => (await h.sql('SELECT thread_id FROM tickets WHERE number = $1', [n]))[0]?.thread_id as string | null;
+const drained = () => eventually(async () => (await pendingPosts(h.db.dataSource)) === 0, 'the outbox drained');
+const mailsTo = (address: string, n: number) => eventually(() => (sink.to(address).length >= n ? sink.to(address) : null), `${n} mail(s) to ${address}`);
+// Leases follow the app's clock: nothing may be in flight when it jumps.
+const advance = async (ms: number) => { await drained(); offset += ms; };
+
+test('a reminder is mailed to the requester alone, in their language; auto-close to every e-mail person', async () => {
+  const requester = addressFor('lia');
+  const cc = addressFor('max');
+  const ticket = await emailTicket(deps(), threadOf, { address: requester, title: `Scanner offline ${seq}`, locale: 'pt-BR', cc: [cc] });
+  await h.slack.command('U_AGENT', `status #${ticket.number} pending`);
+  await mailsTo(requester, 1);
+  await mailsTo(cc, 1);
+
+  await advance(24 * HOUR + 1000);
+  expect((await sweep(deps(), now())).reminders).toBeGreaterThanOrEqual(1);
+  const [, reminder] = await mailsTo(requester, 2);
+  expect(reminder.parsed.text).toContain(`${requester}, o #${ticket.number} está aguardando a sua resposta`);
+  expect(reminder.parsed.subject).toBe(`[#${ticket.number}] ${ticket.title}`);
+  await drained();
+  expect(sink.to(cc)).toHaveLength(1);
+
+  await advance(48 * HOUR + 1000);
+  expect((await sweep(deps(), now())).autoClosed).toBeGreaterThanOrEqual(1);
+  const closedPt = (await mailsTo(requester, 3))[2];
+  const closedEn = (await mailsTo(cc, 2))[1];
+  expect(closedPt.parsed.text).toMatch(/Fechado/);
+  expect(closedEn.parsed.text).toMatch(/Closed/);
+  expect(closedEn.parsed.text).toContain(requester);
+});
+
+test('a reply to a closed ticket opens a follow-up; its notice reaches the closed ticket\'s e-mail people under the follow-up\'s number and title', async () => {
+  const requester = addressFor('nina');
+  const cc = addressFor('otto');
+  const ticket = await emailTicket(deps(), threadOf, { address: requester, title: `VPN drops ${seq}`, cc: [cc] });
+  await h.slack.command('U_AGENT', `close #${ticket.number}`);
+  await mailsTo(cc, 1);
+  await emailReply(deps(), ticket, requester, 'It happened again');
+  const followUp = await eventually(async () =>
+    (await h.sql('SELECT number, title FROM tickets WHERE follow_up_of = $1', [ticket.id]))[0] as { number: number; title: string } | undefined);
+  const mails = await mailsTo(cc, 3);
+  const subjects = mails.slice(1).map((m) => m.parsed.subject);
+  expect(subjects).toEqual([`[#${followUp.number}] ${followUp.title}`, `[#${followUp.number}] ${followUp.title}`]);
+  expect(mails.slice(1).map((m) => m.parsed.text).join('\n')).toContain('It happened again');
+  expect(mails.slice(1).map((m) => m.parsed.text).join('\n')).toContain(`follow-up #${followUp.number}`);
+  await drained();
+  // The writer is told of the follow-up, never sent their own words.
+  expect(sink.to(requester).some((m) => m.parsed.text?.includes('It happened again'))).toBe(false);
+});

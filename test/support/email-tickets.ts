@@ -1,0 +1,48 @@
+import { openTicket, recordThreadMessages, setLanguage, type Actor, type Locale, type Ticket, type UseCaseDeps } from '../../src/core';
+import { eventually } from './eventually';
+
+let seq = 0;
+
+/** An e-mail person of Slack workspace T1 (tests make the tickets the inbound half would open from mail). */
+export const emailActor = (address: string, locale: Locale = 'en'): Actor =>
+  ({ workspaceId: 'slack:T1', platform: 'slack', userId: `email:${address}`, isAgent: false, locale });
+
+/**
+ * A ticket requested by an e-mail person, its card in `channel` of Slack workspace T1, through the
+ * core use cases alone; `locale` is set as the person's language first. Answers once its card's thread exists.
+ */
+export async function emailTicket(
+  deps: UseCaseDeps,
+  threadOf: (number: number) => Promise<string | null | undefined>,
+  opts: { address: string; title: string; locale?: Locale; cc?: string[]; channel?: string },
+): Promise<Ticket & { threadId: string }> {
+  const actor = emailActor(opts.address, opts.locale);
+  if (opts.locale) await setLanguage(deps, actor, opts.locale);
+  const channelId = opts.channel ?? 'C_GENERAL';
+  const ticket = await openTicket(deps, {
+    actor,
+    title: opts.title,
+    channelId,
+    messages: [{ id: `mail-${Date.now()}-${++seq}`, channelId, threadId: null, authorId: actor.userId, text: 'First mail', files: [], postedAt: new Date() }],
+    requesterId: actor.userId,
+  });
+  if (opts.cc?.length) {
+    await deps.store.transaction(async (repos) => {
+      const locked = (await repos.tickets.byId(ticket.id))!;
+      locked.ccIds = opts.cc!.map((a) => `email:${a}`);
+      await repos.tickets.saveParticipants(locked);
+    });
+  }
+  const threadId = await eventually(() => threadOf(ticket.number), `the card of #${ticket.number}`);
+  return { ...ticket, ccIds: opts.cc?.map((a) => `email:${a}`) ?? [], threadId: threadId! };
+}
+
+/** A message an e-mail person wrote into the ticket (as the inbound half records a reply). */
+export async function emailReply(deps: UseCaseDeps, ticket: Ticket & { threadId: string }, address: string, text: string): Promise<void> {
+  await recordThreadMessages(deps, [{
+    workspaceId: ticket.workspaceId,
+    platform: 'slack',
+    authorIsAgent: false,
+    message: { id: `mail-${Date.now()}-${++seq}`, channelId: ticket.channelId, threadId: ticket.threadId, authorId: `email:${address}`, text, files: [], postedAt: new Date() },
+  }]);
+}
