@@ -19,7 +19,7 @@ export function mailTextParts(text: string): MailTextPart[] {
     if (at > last) parts.push({ kind: 'text', text: unescapeChat(text.slice(last, at)) });
     const [whole, userId, url, label, special] = match;
     if (userId) parts.push({ kind: 'mention', userId });
-    else if (url) parts.push({ kind: 'link', url, label: label ? unescapeChat(label) : url });
+    else if (url) parts.push({ kind: 'link', url: unescapeChat(url), label: unescapeChat(label || url) });
     else parts.push({ kind: 'text', text: `@${special}` });
     last = at + whole.length;
   }
