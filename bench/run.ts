@@ -2,7 +2,7 @@
  * `npm run bench` (quick) and `npm run bench:full`: every section. The full run writes its tables
  * into BENCHMARKS.md between their markers; the quick run, a smoke test, writes the same tables to
  * bench/results/quick/summary.md. Both write their raw output (every server's rows, the EXPLAIN
- * plans, the run's log) to bench/results/<profile>/. `--only=ingest,scale,sweep,startup,email-out` runs a subset.
+ * plans, the run's log) to bench/results/<profile>/. `--only=ingest,scale,sweep,startup,email-in,email-out` runs a subset.
  */
 import path from 'node:path';
 import { describeMachine, machineLine } from './machine';
@@ -13,6 +13,7 @@ import { runIngest } from './ingest/run-ingest';
 import { runScale } from './scale/run-scale';
 import { runStartup } from './startup/run-startup';
 import { runSweep } from './sweep/run-sweep';
+import { runEmailIn } from './email/run-email-in';
 import { PROFILES, type Profile } from './profiles';
 import { renderTargets, type RunResults } from './targets';
 
@@ -86,6 +87,12 @@ async function main(): Promise<void> {
       const startup = await runStartup(pg, profile.startupRuns, log);
       results.startup = startup;
       section('startup', startup.markdown);
+    }
+    if (wanted('email-in')) {
+      log('email-in…');
+      const emailIn = await runEmailIn(pg, profile.name, log);
+      writeResult(profile.name, 'email-in.md', `${stamp('')}\n\n${emailIn.markdown}`);
+      section('email-in', emailIn.markdown);
     }
     if (wanted('email-out')) {
       log('email-out…');

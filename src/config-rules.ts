@@ -8,10 +8,12 @@ interface Settings {
   SMTP_INBOUND_PORT?: number;
   EMAIL_INBOUND_SECRET?: string;
   EMAIL_TICKETS_CHANNEL?: string;
+  SMTP_INBOUND_TLS_CERT?: string;
+  SMTP_INBOUND_TLS_KEY?: string;
 }
 
 /** The raw environment carries EMAIL_MAX_BYTES as text; only whether it was given matters here. */
-const EMAIL_ONLY = ['EMAIL_FROM', 'SMTP_INBOUND_PORT', 'EMAIL_INBOUND_SECRET', 'EMAIL_TICKETS_CHANNEL'] as const;
+const EMAIL_ONLY = ['EMAIL_FROM', 'SMTP_INBOUND_PORT', 'EMAIL_INBOUND_SECRET', 'EMAIL_TICKETS_CHANNEL', 'SMTP_INBOUND_TLS_CERT', 'SMTP_INBOUND_TLS_KEY'] as const;
 
 /** One sentence per missing variable, naming it and what it goes with. */
 export function configDependencyProblems(s: Settings, env: NodeJS.ProcessEnv = process.env): string[] {
@@ -28,6 +30,12 @@ export function configDependencyProblems(s: Settings, env: NodeJS.ProcessEnv = p
   if (s.SMTP_URL) {
     if (!s.EMAIL_FROM) problems.push('EMAIL_FROM: missing; e-mail (SMTP_URL) needs the support address, like support@acme.example.');
     if (!s.EMAIL_TICKETS_CHANNEL) problems.push('EMAIL_TICKETS_CHANNEL: missing; e-mail (SMTP_URL) needs slack:<channel id> or teams:<conversation id> for its tickets.');
+    for (const name of ['SMTP_INBOUND_TLS_CERT', 'SMTP_INBOUND_TLS_KEY'] as const) {
+      if (s[name] !== undefined && s.SMTP_INBOUND_PORT === undefined) problems.push(`SMTP_INBOUND_PORT: missing; ${name} is the SMTP listener's and only works with it.`);
+    }
+    if ((s.SMTP_INBOUND_TLS_CERT === undefined) !== (s.SMTP_INBOUND_TLS_KEY === undefined)) {
+      problems.push(`${s.SMTP_INBOUND_TLS_CERT === undefined ? 'SMTP_INBOUND_TLS_CERT' : 'SMTP_INBOUND_TLS_KEY'}: missing; STARTTLS needs both the certificate and its key.`);
+    }
   } else {
     const given = [...EMAIL_ONLY.filter((name) => s[name] !== undefined), ...(env.EMAIL_MAX_BYTES?.trim() ? ['EMAIL_MAX_BYTES'] : [])];
     if (given.length > 0) problems.push(`SMTP_URL: missing; ${given.join(', ')} ${given.length === 1 ? 'only works' : 'only work'} with it.`);

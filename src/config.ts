@@ -148,6 +148,9 @@ const schema = z.object({
   EMAIL_INBOUND_SECRET: optionalText,
   EMAIL_TICKETS_CHANNEL: conversation,
   EMAIL_MAX_BYTES: positiveInteger('26214400'),
+  /** PEM files of the SMTP listener's certificate and key: with both, it offers STARTTLS. */
+  SMTP_INBOUND_TLS_CERT: optionalText,
+  SMTP_INBOUND_TLS_KEY: optionalText,
 });
 
 type Parsed = z.output<typeof schema>;

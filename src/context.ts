@@ -28,6 +28,8 @@ export interface PlatformAdapter {
   deliverer: ChatDeliverer;
   /** Names, agents and thread links for the web ticket area. */
   directory?: PeopleDirectory;
+  /** The workspace of one of its channels (e-mail's EMAIL_TICKETS_CHANNEL), or null when unknown. */
+  workspaceOfChannel?(channelId: string): Promise<string | null>;
   start?(): Promise<void>;
   stop?(): Promise<void>;
 }

@@ -11,6 +11,8 @@ export type MailDirection = 'in' | 'out';
 export interface MailRecordRepository {
   /** Notes the id; false when it was already noted (a duplicate delivery of the same mail). */
   note(messageId: string, direction: MailDirection, ticketId: string | null): Promise<boolean>;
+  /** Names the ticket of an id noted before its ticket existed (a new mail opens one after it is noted). */
+  attach(messageId: string, ticketId: string): Promise<void>;
   /** The ticket of the newest of these ids that names one, or null. */
   ticketOf(messageIds: readonly string[]): Promise<string | null>;
   /** The ticket's Message-IDs, oldest first: the first and the latest `latest` of them (a mail's References). */

@@ -45,3 +45,6 @@ export { endWebSession } from './use-cases/end-web-session';
 export { ticketPage, PAGE_HISTORY_LIMIT, type TicketPage } from './use-cases/ticket-page';
 export { replyFromWeb, MAX_WEB_REPLY_LENGTH } from './use-cases/reply-from-web';
 export { mailPosts, mailTicketPeople, mailOrderingKey, type MailItem, type MailWhat } from './use-cases/mail-people';
+export { receiveMail, type InboundMail, type MailHome, type ReceiveMailOutcome } from './use-cases/receive-mail';
+export { mailTitle } from './use-cases/inbound-mail';
+export { mailFileFor } from './use-cases/mail-file-for';

@@ -41,6 +41,8 @@ export interface ConversationReferences {
   /** Saves the reference (only written when it changed). */
   save(workspaceId: string, conversationId: string, reference: object): Promise<void>;
   find(workspaceId: string, conversationId: string): Promise<unknown>;
+  /** The workspace a conversation the bot has seen belongs to (e-mail's EMAIL_TICKETS_CHANNEL), else null. */
+  workspaceOf(conversationId: string): Promise<string | null>;
 }
 
 export interface PersonName {

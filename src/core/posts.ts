@@ -39,9 +39,17 @@ export type PostBody =
    * A person's message copied into the ticket thread (a message in a closed ticket's thread that
    * joined its follow-up, or one an agent added): the notice says who wrote it, then its text and files.
    */
-  | { kind: 'relayed_message'; ticketId: string; notice: Notice; message: { text: string; files: FileRef[] } }
+  | { kind: 'relayed_message'; ticketId: string; notice: Notice; message: RelayedText }
   /** One mail to one of the ticket's e-mail people (contract §10), delivered by the e-mail adapter over SMTP. */
   | { kind: 'email'; ticketId: string; to: MailRecipient; mail: MailContent };
+
+/** A relayed message's words and files. */
+export interface RelayedText {
+  text: string;
+  files: FileRef[];
+  /** Plain words from outside the chat (a mail): never platform markup, escaped whole. */
+  plain?: boolean;
+}
 
 /** An e-mail person of a ticket (`email:<address>`), in their language. */
 export interface MailRecipient {

@@ -63,7 +63,12 @@ const DRAIN_MAX_BYTES = 16 * 1024 * 1024;
  * DRAIN_MAX_BYTES): a server that closes a socket holding unread data sends a reset, and the
  * client loses the 413 sitting in its buffer.
  */
-export function readBody(req: IncomingMessage, limit = 1_000_000): Promise<string> {
+export async function readBody(req: IncomingMessage, limit = 1_000_000): Promise<string> {
+  return (await readRawBody(req, limit)).toString('utf8');
+}
+
+/** readBody's bytes as they came (a raw e-mail need not be UTF-8). */
+export function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -101,7 +106,7 @@ export function readBody(req: IncomingMessage, limit = 1_000_000): Promise<strin
     });
     req.on('end', () => {
       if (refused) return refuse();
-      resolve(Buffer.concat(chunks).toString('utf8'));
+      resolve(Buffer.concat(chunks));
     });
     req.on('error', (error) => {
       clearTimeout(idle);

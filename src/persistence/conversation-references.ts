@@ -21,4 +21,12 @@ export class TypeormConversationReferences implements ConversationReferences {
     );
     return rows[0]?.reference ?? null;
   }
+
+  async workspaceOf(conversationId: string): Promise<string | null> {
+    const rows: { workspace_id: string }[] = await this.em.query(
+      'SELECT workspace_id FROM conversation_references WHERE conversation_id = $1 ORDER BY updated_at DESC LIMIT 1',
+      [conversationId],
+    );
+    return rows[0]?.workspace_id ?? null;
+  }
 }

@@ -14,6 +14,10 @@ export class TypeormMailRecords implements MailRecordRepository {
     return rows.length === 1;
   }
 
+  async attach(messageId: string, ticketId: string): Promise<void> {
+    await this.em.query('UPDATE email_messages SET ticket_id = $2 WHERE message_id = $1', [messageId, ticketId]);
+  }
+
   async ticketOf(messageIds: readonly string[]): Promise<string | null> {
     if (messageIds.length === 0) return null;
     const rows: { ticket_id: string }[] = await this.em.query(

@@ -6,6 +6,7 @@ import type { SlackRuntime } from './runtime';
 import { renderCard, type SlackMessageBody } from './views/card';
 import { renderNotice, renderRelayed, renderTriage } from './views/notice';
 import { cardLinksFor, permalinkOf, waitForCards } from './card-links';
+import { absoluteFiles, uploadMailFiles } from './mail-files';
 import { webApi } from '@slack/bolt';
 
 /** Maps a failed Web API call to the worker's terms: retry 5xx, timeouts and 429; never repeat a post Slack refused. */
@@ -88,11 +89,13 @@ export class SlackDeliverer implements ChatDeliverer {
         const ticket = await this.ticket(body.ticketId);
         if (!ticket.threadId) throw new DeliveryError('the ticket card is not posted yet', true);
         const links = await cardLinksFor(this.rt, post.workspaceId, ticket, body.notice);
+        const message = { ...body.message, files: absoluteFiles(body.message.files, this.rt.context.config.PUBLIC_URL) };
         const ts = await this.post(
           ticket.channelId, ticket.threadId,
-          renderRelayed(body.notice, body.message, tFor(body.notice.locale), { ticketNumber: ticket.number, links }),
+          renderRelayed(body.notice, message, tFor(body.notice.locale), { ticketNumber: ticket.number, links }),
           null, ticket,
         );
+        await uploadMailFiles(this.rt, ticket, body.message.files);
         return { status: 'sent', result: { ts } };
       }
       case 'email':

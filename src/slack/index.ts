@@ -3,7 +3,7 @@ import type { AppContext, PlatformAdapter } from '../context';
 import { createBoltApp } from './app';
 import { createSlackClient, slackClientOptions } from './client';
 import { SlackDeliverer } from './delivery';
-import { SlackPeople } from './people';
+import { SlackPeople, workspaceOf } from './people';
 import { messageEventHandler } from './listeners/events/message';
 import { tFor } from '../i18n';
 import { SlackInbound } from './inbound';
@@ -41,6 +41,8 @@ export async function createSlackAdapter(context: AppContext): Promise<PlatformA
     routes: socketMode ? [] : [httpReceiver.route()],
     deliverer: new SlackDeliverer(rt),
     directory: slackDirectory(rt),
+    // One bot, one team: every channel it posts in is the team auth.test named.
+    workspaceOfChannel: async () => (rt.teamId ? workspaceOf(rt.teamId) : null),
     start: async () => {
       if (socketMode) await app.start();
     },

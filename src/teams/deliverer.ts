@@ -52,7 +52,9 @@ export class TeamsDeliverer implements ChatDeliverer {
       case 'relayed_message': {
         const ticket = await this.ticket(body.ticketId);
         if (!ticket.threadId) throw new DeliveryError(`ticket #${ticket.number} has no thread yet`, true);
-        const activity = await relayedActivity(this.teams, post.workspaceId, body.notice, body.message);
+        // A mail's files live on the web area: the message links them there.
+        const message = { ...body.message, files: body.message.files.map((f) => (f.url.startsWith('/') ? { ...f, url: `${this.teams.context.config.PUBLIC_URL}${f.url}` } : f)) };
+        const activity = await relayedActivity(this.teams, post.workspaceId, body.notice, message);
         return { status: 'sent', result: { id: await this.send(ticket.workspaceId, ticket.channelId, ticket.threadId, activity) } };
       }
       default:

@@ -50,5 +50,7 @@ export async function createTeamsAdapter(context: AppContext): Promise<PlatformA
     routes: [messagesRoute(adapter, (turn) => bot.run(turn), authenticated, log)],
     deliverer: new TeamsDeliverer(teams),
     directory: teamsDirectory(teams),
+    // A conversation's tenant is known once the bot has seen it (installed there, or a message in it).
+    workspaceOfChannel: (channelId) => conversationReferences.workspaceOf(channelId),
   };
 }

@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import type { FileRef, Notice, NoticeAction } from '../core';
+import type { Notice, NoticeAction, RelayedText } from '../core';
 import { tFor } from '../i18n';
 import { adaptiveCard, asAttachment, submit } from './cards/card';
 import { escapeMarkdown, markdownT } from './cards/markdown';
@@ -37,10 +37,12 @@ export async function noticeActivity(teams: TeamsContext, workspaceId: string, n
 }
 
 /** A person's message copied into a ticket thread: who wrote it, then the text quoted and the files as links. */
-export async function relayedActivity(teams: TeamsContext, workspaceId: string, notice: Notice, message: { text: string; files: FileRef[] }): Promise<Partial<Activity>> {
+export async function relayedActivity(teams: TeamsContext, workspaceId: string, notice: Notice, message: RelayedText): Promise<Partial<Activity>> {
   const head = await noticeActivity(teams, workspaceId, notice, null);
   // A person's words never become markup (an `<at>` mention, a tag) in the bot's post.
-  const quoted = message.text.trim() === '' ? [] : message.text.split('\n').map((line) => `> ${line.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}`);
+  // A mail's words are plain text: its markdown (`*bold*`, a link) shows as written, too.
+  const escape = (line: string) => (message.plain ? escapeMarkdown(line) : line.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+  const quoted = message.text.trim() === '' ? [] : message.text.split('\n').map((line) => `> ${escape(line)}`);
   const files = message.files.map((f) => `- [${f.name.replace(/[[\]]/g, '')}](${encodeURI(f.url)})`);
   return { ...head, text: [head.text ?? '', ...quoted, ...files].join('\n\n') };
 }

@@ -12,6 +12,7 @@ import { replyAction } from './routes/actions/reply';
 import { statusAction } from './routes/actions/status';
 import { serveAsset } from './routes/assets';
 import { sendInternalError, sendNotFound, sendSignIn } from './routes/common';
+import { fileRoute } from './routes/files';
 import { changeLanguage } from './routes/language';
 import { login } from './routes/login';
 import { loginByEmail } from './routes/login-email';
@@ -65,7 +66,8 @@ const WEB_ROUTES: WebRoute[] = [
     pattern: new RegExp(`^/tickets/([1-9]\\d{0,8})/(${Object.keys(ACTIONS).join('|')})$`),
     handle: (web, req, res, m) => act(web, req, res, Number(m[1]), m[2], ACTIONS[m[2]]),
   },
-  { method: 'GET', pattern: /^\/(login|tickets)(\/.*)?$/, handle: notFound },
+  { method: 'GET', pattern: /^\/files\/([0-9a-f-]{36})$/, handle: (web, req, res, m) => fileRoute(web, req, res, m[1]) },
+  { method: 'GET', pattern: /^\/(login|tickets|files)(\/.*)?$/, handle: notFound },
 ];
 
 /** The web area's routes on the one HTTP server; any failure is one calm 500 page. */

@@ -6,17 +6,26 @@ export type TextPart =
 
 const SAFE_URL = /^https?:\/\/[^\s<>"']+$/i;
 
-/** Only http(s) URLs ever become links (no `javascript:`, no `data:`). */
-export const safeUrl = (url: string): string | null => (SAFE_URL.test(url) ? url : null);
+/** Our own files, received by e-mail: the relative `/files/<id>` the history stores. */
+const OWN_FILE = /^\/files\/[0-9a-f-]{36}$/;
+
+/** Only http(s) URLs and our own file paths ever become links (no `javascript:`, no `data:`). */
+export const safeUrl = (url: string): string | null => (SAFE_URL.test(url) || OWN_FILE.test(url) ? url : null);
 
 // Slack markup: <@U1>, <@U1|name>, <https://…|label>, <!here>; and bare URLs.
 const TOKEN = /<@([A-Za-z0-9._:-]+)(?:\|[^>]*)?>|<(https?:\/\/[^|>\s]+)(?:\|([^>]*))?>|<!(here|channel|everyone)(?:\|[^>]*)?>|(https?:\/\/[^\s<>"']+)/g;
 
-/** Mentions become names and links become links; everything else stays text (the view escapes it). */
-export function parseMessageText(text: string): TextPart[] {
+/** Plain words (a mail): only bare URLs are links; `<@U1>` or `<https://x|label>` are the characters written. */
+const BARE = /()()()()(https?:\/\/[^\s<>"'|]+)/g;
+
+/**
+ * Mentions become names and links become links; everything else stays text (the view escapes it).
+ * `plain` text came from outside the chat (e-mail): no chat markup is read in it.
+ */
+export function parseMessageText(text: string, plain = false): TextPart[] {
   const parts: TextPart[] = [];
   let last = 0;
-  for (const match of text.matchAll(TOKEN)) {
+  for (const match of text.matchAll(plain ? BARE : TOKEN)) {
     const at = match.index ?? 0;
     if (at > last) parts.push({ kind: 'text', text: text.slice(last, at) });
     const [whole, userId, linkUrl, label, special, bare] = match;
@@ -31,7 +40,7 @@ export function parseMessageText(text: string): TextPart[] {
     last = at + whole.length;
   }
   if (last < text.length) parts.push({ kind: 'text', text: text.slice(last) });
-  return parts.map((p) => (p.kind === 'text' ? { kind: 'text', text: unescapeSlack(p.text) } : p));
+  return plain ? parts : parts.map((p) => (p.kind === 'text' ? { kind: 'text', text: unescapeSlack(p.text) } : p));
 }
 
 /** Slack sends &, < and > escaped; people wrote them plain. */

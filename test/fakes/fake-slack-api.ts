@@ -106,6 +106,12 @@ export class FakeSlackApi {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
+    // The upload URL files.getUploadURLExternal hands out: the file's bytes are POSTed there.
+    if ((req.url ?? '').startsWith('/upload/')) {
+      this.calls.push({ method: 'upload', body: { file_id: (req.url ?? '').slice('/upload/'.length), bytes: Buffer.concat(chunks) }, token: null });
+      res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${Buffer.concat(chunks).length}`);
+      return;
+    }
     const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0];
     const body = decode(raw, req.headers['content-type'] ?? '');
     const auth = req.headers.authorization;
@@ -171,6 +177,10 @@ export class FakeSlackApi {
         return { ok: true, messages: this.history(body), has_more: false };
       case 'conversations.replies':
         return { ok: true, messages: this.replies(body), has_more: false };
+      case 'files.getUploadURLExternal':
+        return { ok: true, upload_url: `${this.url}/upload/F${this.seq}`, file_id: `F${this.seq}` };
+      case 'files.completeUploadExternal':
+        return { ok: true, files: (Array.isArray(body.files) ? body.files : []).map((f: { id: string; title?: string }) => ({ id: f.id, title: f.title ?? '' })) };
       case 'apps.connections.open':
         return { ok: true, url: this.socketUrl };
       default:

@@ -94,6 +94,8 @@ describe('configuration', () => {
     [{ SMTP_URL: 'smtp://mail.example.com', EMAIL_FROM: 'support@acme.example' }, /^EMAIL_TICKETS_CHANNEL: missing; e-mail \(SMTP_URL\)/],
     [{ EMAIL_INBOUND_SECRET: 'abc123' }, /^SMTP_URL: missing; EMAIL_INBOUND_SECRET only works with it/],
     [{ EMAIL_MAX_BYTES: '1000' }, /^SMTP_URL: missing; EMAIL_MAX_BYTES only works with it/],
+    [{ SMTP_URL: 'smtp://m.example', EMAIL_FROM: 'a@b.c', EMAIL_TICKETS_CHANNEL: 'slack:C1', SMTP_INBOUND_TLS_CERT: '/c.pem', SMTP_INBOUND_TLS_KEY: '/k.pem' }, /^SMTP_INBOUND_PORT: missing/],
+    [{ SMTP_URL: 'smtp://m.example', EMAIL_FROM: 'a@b.c', EMAIL_TICKETS_CHANNEL: 'slack:C1', SMTP_INBOUND_PORT: '25', SMTP_INBOUND_TLS_CERT: '/c.pem' }, /^SMTP_INBOUND_TLS_KEY: missing/],
   ])('%j is refused naming the missing variable', (env, pattern) => {
     expect(problem(env)).toMatch(pattern);
   });

@@ -135,7 +135,7 @@ async function recordThreadMessagesIn(repos: Repositories, deps: UseCaseDeps, in
 }
 
 /** The newest follow-up that is not closed of each closed ticket among `tickets` (none closed: no statement). */
-async function liveFollowUps(repos: Repositories, tickets: readonly Ticket[]): Promise<Map<string, Ticket>> {
+export async function liveFollowUps(repos: Repositories, tickets: readonly Ticket[]): Promise<Map<string, Ticket>> {
   const closed = tickets.filter((t) => t.status === 'closed').map((t) => t.id);
   const found = new Map<string, Ticket>();
   if (closed.length === 0) return found;
@@ -180,7 +180,7 @@ async function answerSplitThreads(repos: Repositories, inputs: readonly ThreadMe
   }
 }
 
-async function openFollowUp(repos: Repositories, deps: UseCaseDeps, input: ThreadMessageInput, ticket: Ticket, now: Date): Promise<ThreadMessageOutcome> {
+export async function openFollowUp(repos: Repositories, deps: UseCaseDeps, input: ThreadMessageInput, ticket: Ticket, now: Date): Promise<ThreadMessageOutcome> {
   const { message } = input;
   const earlier = (await repos.events.list(ticket.id)).find((e) => e.type === 'follow_up_opened' && e.data.messageId === message.id);
   if (earlier) return { kind: 'duplicate', ticket };

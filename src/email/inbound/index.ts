@@ -1,14 +1,33 @@
 import type { AppContext, PlatformAdapter } from '../../context';
 import type { Route } from '../../http/server';
+import { mailHomeResolver } from './home';
+import { inboundRoute } from './http-route';
+import { mailIntake, supportAddressOf } from './intake';
+import { startSmtpListener, type SmtpListener } from './smtp-listener';
 
 /** Mail in: the SMTP listener (SMTP_INBOUND_PORT) and POST /email/inbound. */
 export interface InboundEmail {
   routes: Route[];
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** The SMTP listener's port once started (SMTP_INBOUND_PORT=0 lets the system choose), else null. */
+  smtpPort(): number | null;
 }
 
-// Placeholder until the inbound half lands (issue #15): nothing is received yet.
-export function createInboundEmail(_context: AppContext, _chat: readonly PlatformAdapter[]): InboundEmail {
-  return { routes: [], start: async () => undefined, stop: async () => undefined };
+/** Both ways in share one intake: parse, find the ticket or open one, answer after the commit. */
+export function createInboundEmail(context: AppContext, chat: readonly PlatformAdapter[]): InboundEmail {
+  const { config, log } = context;
+  const intake = mailIntake(context, mailHomeResolver(config.EMAIL_TICKETS_CHANNEL ?? '', chat));
+  let listener: SmtpListener | null = null;
+  return {
+    routes: [inboundRoute(config.EMAIL_INBOUND_SECRET, config.EMAIL_MAX_BYTES, intake)],
+    start: async () => {
+      if (config.SMTP_INBOUND_PORT !== undefined) listener = await startSmtpListener(config, log, supportAddressOf(config.EMAIL_FROM ?? ''), intake);
+    },
+    stop: async () => {
+      await listener?.stop();
+      listener = null;
+    },
+    smtpPort: () => listener?.port() ?? null,
+  };
 }

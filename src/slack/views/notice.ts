@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { TFunction } from 'i18next';
-import type { FileRef, Notice, NoticeAction } from '../../core';
+import type { Notice, NoticeAction, RelayedText } from '../../core';
 import { ACTIONS } from '../ids';
 import type { SlackMessageBody } from './card';
 import { LIMITS, mrkdwn, plain, trim } from './limits';
@@ -63,10 +63,12 @@ export function renderNotice(notice: Notice, t: TFunction, ctx: NoticeContext): 
 }
 
 /** A person's message copied into a ticket thread: who wrote it, then the text quoted and the files as links. */
-export function renderRelayed(notice: Notice, message: { text: string; files: FileRef[] }, t: TFunction, ctx: NoticeContext): SlackMessageBody {
+export function renderRelayed(notice: Notice, message: RelayedText, t: TFunction, ctx: NoticeContext): SlackMessageBody {
   const head = renderNotice(notice, t, ctx).text;
   // Slack hands a message's text over as mrkdwn already escaped; only broadcasts (`<!channel>`) are defused, so the copy pings nobody.
-  const quoted = message.text.trim() === '' ? [] : message.text.split('\n').map((line) => `> ${line.replace(/<!/g, '&lt;!')}`);
+  // A mail's words are plain text: escaped whole, so `<!channel>` or a masked link arrives as the characters written.
+  const line = (l: string) => (message.plain ? escapeMrkdwn(l) : l.replace(/<!/g, '&lt;!'));
+  const quoted = message.text.trim() === '' ? [] : message.text.split('\n').map((l) => `> ${line(l)}`);
   const files = message.files.map((f) => `• <${f.url.replace(/[<>|]/g, encodeURIComponent)}|${escapeMrkdwn(f.name)}>`);
   const text = trim([head, ...quoted, ...files].join('\n'), LIMITS.sectionText);
   return { text, blocks: [{ type: 'section', text: mrkdwn(text) }] };

@@ -5,10 +5,10 @@ import { parseMessageText, safeUrl } from '../message-text';
 import type { Viewer } from '../web-context';
 import { Time } from './badges';
 
-function MessageText({ text, nameOf }: { text: string; nameOf: (id: string) => string }) {
+function MessageText({ text, plain, nameOf }: { text: string; plain: boolean; nameOf: (id: string) => string }) {
   return (
     <div class="message-text">
-      {parseMessageText(text).map((part) => {
+      {parseMessageText(text, plain).map((part) => {
         if (part.kind === 'mention') return <span class="mention">@{nameOf(part.userId)}</span>;
         if (part.kind === 'link') {
           const url = safeUrl(part.url);
@@ -24,7 +24,9 @@ function Message({ message, viewer, nameOf }: { message: StoredMessage; viewer: 
   const { t, locale, timeZone } = viewer;
   const files = message.attachments.files ?? [];
   // Links the text already shows as links are not listed twice.
-  const inline = new Set(parseMessageText(message.text).flatMap((p) => (p.kind === 'link' ? [p.url] : [])));
+  // A mail's words are plain: no chat markup is read in them.
+  const plain = message.authorId.startsWith('email:');
+  const inline = new Set(parseMessageText(message.text, plain).flatMap((p) => (p.kind === 'link' ? [p.url] : [])));
   const links = (message.attachments.links ?? []).map(safeUrl).filter((u): u is string => u !== null && !inline.has(u));
   const fromWeb = message.platformMessageId.startsWith('web:');
   const mine = message.authorId === viewer.actor.userId;
@@ -37,7 +39,7 @@ function Message({ message, viewer, nameOf }: { message: StoredMessage; viewer: 
         {isInternalNote(message.text) && <span class="badge subtle">{t('web:ticket.internal_note')}</span>}
         <Time at={message.postedAt} locale={locale} timeZone={timeZone} />
       </div>
-      <MessageText text={message.text} nameOf={nameOf} />
+      <MessageText text={message.text} plain={plain} nameOf={nameOf} />
       {files.length > 0 && (
         <div class="attachments">
           <h4 class="visually-hidden">{t('web:ticket.files')}</h4>

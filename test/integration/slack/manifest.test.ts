@@ -24,7 +24,7 @@ describe.each(Object.entries(manifests))('the %s manifest', (mode, m) => {
     expect(m.settings.interactivity.is_enabled).toBe(true);
     expect(m.features.app_home.home_tab_enabled).toBe(true);
     expect([...m.oauth_config.scopes.bot].sort()).toEqual([
-      'channels:history', 'channels:join', 'channels:read', 'chat:write', 'commands', 'groups:history', 'groups:read', 'reactions:read', 'users:read',
+      'channels:history', 'channels:join', 'channels:read', 'chat:write', 'commands', 'files:write', 'groups:history', 'groups:read', 'reactions:read', 'users:read',
     ]);
     expect(m.settings.socket_mode_enabled).toBe(mode === 'socket');
   });
@@ -52,6 +52,9 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'conversations.members': ['channels:read', 'groups:read'],
   'conversations.info': ['channels:read', 'groups:read'],
   'users.info': ['users:read'],
+  // A mail's files, uploaded into the ticket thread (files.upload is retired).
+  'files.getUploadURLExternal': ['files:write'],
+  'files.completeUploadExternal': ['files:write'],
   'views.open': [],
   'views.publish': [],
   'views.update': [],

@@ -1,0 +1,72 @@
+import { emailPersonId } from '../email-people';
+import type { Repositories } from '../ports';
+import { attachmentsOf, type Ticket } from '../ticket';
+import { mailMessage, mailTitle, noteSkippedFiles, type InboundMail, type MailHome, type ReceiveMailOutcome } from './inbound-mail';
+import { joinByMail } from './join-by-mail';
+import { mailTicketPeople } from './mail-people';
+import { cleanTitle, openTicketIn } from './open-ticket';
+import { localeOf, type UseCaseDeps } from './shared';
+
+export type { InboundMail, MailHome, ReceiveMailOutcome } from './inbound-mail';
+
+/**
+ * A received mail, in one transaction (contract §10): its Message-ID noted first (a duplicate
+ * changes nothing); a reply (verified tag, else In-Reply-To/References naming our mail) joins its
+ * ticket as a thread message does; any other mail opens a ticket in the e-mail home, with its
+ * Cc's as CCs and an acknowledgement naming #n mailed to the requester.
+ */
+export function receiveMail(deps: UseCaseDeps, home: MailHome, mail: InboundMail): Promise<ReceiveMailOutcome> {
+  return deps.store.transaction(async (repos): Promise<ReceiveMailOutcome> => {
+    if (!(await repos.mailRecords.note(mail.messageId, 'in', null))) return { kind: 'duplicate' };
+    const ticket = await ticketOfReply(repos, home, mail);
+    if (ticket) await repos.mailRecords.attach(mail.messageId, ticket.id);
+    if (mail.automatic) return { kind: 'automatic' };
+    await rememberLanguage(repos, home, mail);
+    if (ticket) return joinByMail(repos, deps, ticket, mail);
+    return { kind: 'opened', ticket: await openByMail(repos, deps, home, mail) };
+  });
+}
+
+/** The ticket a reply belongs to, locked: by its verified tag, else by the ids it answers. A subject's `[#n]` names nothing. */
+async function ticketOfReply(repos: Repositories, home: MailHome, mail: InboundMail): Promise<Ticket | null> {
+  if (mail.taggedNumber !== null) {
+    const tagged = await repos.tickets.byNumber(home.workspaceId, mail.taggedNumber, { lock: true });
+    if (tagged) return tagged;
+  }
+  const ticketId = await repos.mailRecords.ticketOf(mail.references);
+  const found = ticketId ? await repos.tickets.byId(ticketId) : null;
+  return found ? repos.tickets.byNumber(found.workspaceId, found.number, { lock: true }) : null;
+}
+
+/** A person with no language yet whose mail says Portuguese is answered in Portuguese (contract §10). */
+async function rememberLanguage(repos: Repositories, home: MailHome, mail: InboundMail): Promise<void> {
+  if (!mail.portuguese) return;
+  const personId = emailPersonId(mail.from);
+  const pref = await repos.preferences.get(home.workspaceId, personId);
+  if (!pref.locale && !pref.detectedLocale) await repos.preferences.setDetectedLocale(home.workspaceId, personId, 'pt-BR');
+}
+
+async function openByMail(repos: Repositories, deps: UseCaseDeps, home: MailHome, mail: InboundMail): Promise<Ticket> {
+  const requesterId = emailPersonId(mail.from);
+  const locale = await localeOf(repos, deps, home.workspaceId, requesterId);
+  const title = mailTitle(mail.subject) || deps.translate(locale, 'notices.email_no_subject');
+  const ticket = await openTicketIn(repos, deps, {
+    actor: { workspaceId: home.workspaceId, platform: home.platform, userId: requesterId, isAgent: false, locale },
+    title: cleanTitle(title),
+    channelId: home.channelId,
+    requesterId,
+  });
+  const message = await mailMessage(repos, ticket, mail);
+  await repos.messages.add([{ ticketId: ticket.id, message, attachments: attachmentsOf(message) }]);
+  await repos.mailRecords.attach(mail.messageId, ticket.id);
+  const ccIds = [...new Set(mail.others.map(emailPersonId))].filter((id) => id !== requesterId);
+  if (ccIds.length > 0) {
+    ticket.ccIds = ccIds;
+    await repos.tickets.saveParticipants(ticket);
+  }
+  await noteSkippedFiles(repos, deps, ticket, mail);
+  await mailTicketPeople(repos, deps, [{
+    ticket, only: [requesterId], what: { type: 'notice', key: 'notices.email_received', params: { number: ticket.number, title: ticket.title } },
+  }], deps.clock.now());
+  return ticket;
+}
