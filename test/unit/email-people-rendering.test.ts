@@ -38,3 +38,19 @@ test('a mail escapes the title, the names and the words in HTML, and lists files
   expect(mail.text).toContain('Look @Cy: the "doc" (https://x.example/a?b=1&c=2)');
   expect(mail.text).toContain('- <evil>.pdf: https://help.example/tickets/7');
 });
+
+test('a mail\'s words (an e-mail person\'s) are plain text in the mails they cause: no chat markup is read in them', () => {
+  const mail = composeMail({
+    ticket: { number: 8, title: 'Plain', status: 'open' },
+    content: { type: 'message', authorId: 'email:vera@customer.example', text: 'a &lt; b and <https://x.example|click> <@U1>', files: [] },
+    t: tFor('pt-BR'),
+    lang: 'pt-BR',
+    name: (id) => id.replace(/^email:/, ''),
+    ticketUrl: 'https://help.example/tickets/8',
+  });
+  expect(mail.fromName).toBe('vera@customer.example');
+  expect(mail.text).toContain('vera@customer.example escreveu:');
+  expect(mail.text).toContain('a &lt; b and <https://x.example|click> <@U1>');
+  expect(mail.html).toContain('a &amp;lt; b and &lt;https://x.example|click&gt; &lt;@U1&gt;');
+  expect(mail.html).not.toContain('href="https://x.example"');
+});
