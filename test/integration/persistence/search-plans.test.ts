@@ -81,3 +81,20 @@ test('the queue and its count read tickets_queue in order', async () => {
     expect(indexes(count)).toContain('tickets_queue');
   }
 });
+
+test('the web queue\'s filters keep to indexes: a later page, a priority, an assignee, and words through the search indexes', async () => {
+  for (const query of [
+    { workspaceId: 'slack:TBIG', statuses: ['open', 'pending'] as const, limit: 25, offset: 200 },
+    { workspaceId: 'slack:TBIG', statuses: ['open', 'pending'] as const, priorities: ['urgent'] as const, limit: 25 },
+    { workspaceId: 'slack:TBIG', statuses: ['open', 'pending'] as const, assignee: { userId: 'U_AGENT' }, limit: 25 },
+  ]) {
+    expect(seqScans(await plan(queueSql(query), true))).toEqual([]);
+    expect(seqScans(await plan(queueCountSql(query), true))).toEqual([]);
+  }
+  const searched = { workspaceId: 'slack:TBIG', statuses: ['open', 'pending'] as const, words: 'configuracao vpn', limit: 25 };
+  for (const sql of [queueSql(searched), queueCountSql(searched)]) {
+    const p = await plan(sql, true);
+    expect(seqScans(p)).toEqual([]);
+    expect(indexes(p)).toEqual(expect.arrayContaining(['tickets_search', 'ticket_messages_search']));
+  }
+});
