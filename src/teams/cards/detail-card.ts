@@ -2,7 +2,8 @@ import type { TFunction } from 'i18next';
 import type { Locale, StoredMessage, TicketDetail } from '../../core';
 import { formatTime } from '../../times';
 import { adaptiveCard, facts, heading, text, type AdaptiveCard, type CardElement } from './card';
-import { escapeMarkdown, markdownT } from './markdown';
+import { linkedT, linksOf } from '../thread-links';
+import { escapeMarkdown } from './markdown';
 
 /** Who is reading: times are shown in their language and time zone. */
 export interface DetailViewer {
@@ -36,7 +37,7 @@ export function detailCard(detail: TicketDetail, t: TFunction, names: Map<string
   const { ticket } = detail;
   const name = (id: string | null) => (id ? escapeMarkdown(names.get(id) ?? id) : t('tickets.unassigned'));
   const body: CardElement[] = [
-    heading(markdownT(t, 'detail.title', { number: ticket.number, title: ticket.title })),
+    heading(linkedT(t, 'detail.title', { number: ticket.number, title: ticket.title }, linksOf([ticket]))),
     facts([
       [t('detail.status'), t(`status.${ticket.status}`)],
       [t('detail.priority'), t(`priority.${ticket.priority}`)],
