@@ -25,7 +25,8 @@ async function main(): Promise<void> {
       const touched = await client.query({ name: 'touch', text: TOUCH_TICKET_SQL, values: [WORKSPACE, event.channel, event.thread_ts] });
       if (touched.rowCount === 1) {
         const postedAt = new Date(Math.round(Number(event.ts) * 1000));
-        await client.query({ name: 'insert', text: INSERT_MESSAGE_SQL, values: [touched.rows[0].id, event.ts, event.user, event.text ?? '', postedAt] });
+        const { id, workspace_id: workspaceId } = touched.rows[0];
+        await client.query({ name: 'insert', text: INSERT_MESSAGE_SQL, values: [id, event.ts, event.user, event.text ?? '', postedAt, workspaceId] });
       }
       await client.query('COMMIT');
       return touched.rowCount === 1;

@@ -6,11 +6,12 @@ import { queryPrepared } from './prepared';
 /**
  * Many messages in one statement, on the reply path (prepared): `$1` is a JSON array of rows keyed by
  * column, typed by the table's own row type. A message already stored (unique ticket_messages_once)
- * is skipped, and the statement answers the ones it stored.
+ * is skipped, and the statement answers the ones it stored. Each row takes its ticket's workspace,
+ * which leads the search index (migrations/1764995100000-MessageSearchByWorkspace.ts).
  */
-const INSERT_MESSAGES = `INSERT INTO ticket_messages (ticket_id, platform_message_id, author_id, text, attachments, posted_at)
-  SELECT v.ticket_id, v.platform_message_id, v.author_id, v.text, v.attachments, v.posted_at
-  FROM jsonb_populate_recordset(NULL::ticket_messages, $1::jsonb) v
+const INSERT_MESSAGES = `INSERT INTO ticket_messages (ticket_id, workspace_id, platform_message_id, author_id, text, attachments, posted_at)
+  SELECT v.ticket_id, t.workspace_id, v.platform_message_id, v.author_id, v.text, v.attachments, v.posted_at
+  FROM jsonb_populate_recordset(NULL::ticket_messages, $1::jsonb) v JOIN tickets t ON t.id = v.ticket_id
   ON CONFLICT DO NOTHING RETURNING ticket_id, platform_message_id`;
 
 /** The newest `$2` messages of ticket `$1`, newest first (index ticket_messages_history). */

@@ -11,8 +11,9 @@ export const MAX_SEARCH_WORDS = 8;
 /**
  * The search and queue queries, written once for the chat commands and the web area. The search
  * vector and the queue order are the exact expressions of the indexes tickets_search,
- * ticket_messages_search and tickets_queue (migrations/1764960000000-SearchAndQueue.ts): change one
- * and the other together, or Postgres falls back to reading whole tables.
+ * ticket_messages_search and tickets_queue (migrations/1764960000000-SearchAndQueue.ts; messages are
+ * searched within their workspace, 1764995100000-MessageSearchByWorkspace.ts): change one and the
+ * other together, or Postgres falls back to reading whole tables.
  */
 const VECTOR = (column: string) => `chamado_search_vector(${column})`;
 const QUEUE_ORDER = `(t.assignee_id IS NULL) DESC, array_position('{urgent,high,normal,low}'::text[], t.priority), t.created_at, t.number`;
@@ -49,7 +50,7 @@ export function searchSql(query: SearchQuery): { sql: string; params: unknown[] 
       WHERE t.workspace_id = ${workspace} AND ${VECTOR('t.title')} @@ (${tsquery})${mine ? ` AND t.id IN ${mine}` : ''}${statuses}
       UNION ALL
       SELECT t.id, t.created_at, t.number, ts_rank(${VECTOR('m.text')}, ${tsquery}) FROM ticket_messages m JOIN tickets t ON t.id = m.ticket_id
-      WHERE t.workspace_id = ${workspace} AND ${VECTOR('m.text')} @@ (${tsquery})${mine ? ` AND m.ticket_id IN ${mine}` : ''}${statuses}),
+      WHERE m.workspace_id = ${workspace} AND t.workspace_id = ${workspace} AND ${VECTOR('m.text')} @@ (${tsquery})${mine ? ` AND m.ticket_id IN ${mine}` : ''}${statuses}),
     best AS (SELECT id, created_at, number, max(rank) AS rank FROM hits GROUP BY id, created_at, number
       ORDER BY rank DESC, created_at DESC, number DESC LIMIT ${p.add(query.limit)})
     SELECT ${SELECT_TICKET} FROM best JOIN tickets t ON t.id = best.id
@@ -73,7 +74,7 @@ function queueWhere(query: QueueQuery, p: Params): string {
     const tsquery = tsqueryOf(words, p);
     conditions.push(`t.id IN (
       SELECT s.id FROM tickets s WHERE s.workspace_id = ${workspace} AND ${VECTOR('s.title')} @@ (${tsquery})
-      UNION SELECT m.ticket_id FROM ticket_messages m WHERE ${VECTOR('m.text')} @@ (${tsquery}))`);
+      UNION SELECT m.ticket_id FROM ticket_messages m WHERE m.workspace_id = ${workspace} AND ${VECTOR('m.text')} @@ (${tsquery}))`);
   }
   return conditions.join(' AND ');
 }

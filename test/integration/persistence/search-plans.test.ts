@@ -17,8 +17,8 @@ beforeAll(async () => {
     FROM generate_series(1, 8000) i`);
   await db.dataSource.query(`INSERT INTO ticket_participants (ticket_id, user_id, role, workspace_id, ticket_status, ticket_created_at, ticket_number)
     SELECT id, requester_id, 'requester', workspace_id, status, created_at, number FROM tickets`);
-  await db.dataSource.query(`INSERT INTO ticket_messages (ticket_id, platform_message_id, author_id, text, posted_at)
-    SELECT t.id, t.number || '.' || k, t.requester_id,
+  await db.dataSource.query(`INSERT INTO ticket_messages (ticket_id, workspace_id, platform_message_id, author_id, text, posted_at)
+    SELECT t.id, t.workspace_id, t.number || '.' || k, t.requester_id,
       CASE WHEN (t.number + k) % 997 = 0 THEN 'a configuração da VPN caiu de novo' ELSE 'mensagem comum ' || k || ' sobre a rede do escritório' END, now()
     FROM tickets t, generate_series(1, 5) k`);
   await db.dataSource.query('VACUUM ANALYZE tickets, ticket_messages, ticket_participants');
