@@ -121,7 +121,7 @@ test('Portuguese: the activity locale picks pt-BR, and lang en overrides it', as
   expect(textOf(lang)).toBe("From now on I'll speak English with you.");
   const since = connector.calls.length;
   await command(`show #${number}`, { from, locale: 'pt-BR' });
-  expect(cardText(cardsOf((await privateAnswer(from, since)).body)[0])).toContain(`Ticket #${number}: Impressora sem tinta`);
+  expect(shownText(cardText(cardsOf((await privateAnswer(from, since)).body)[0]))).toContain(`Ticket #${number}: Impressora sem tinta`);
 });
 
 test('show: a customer sees only their own tickets, agents see all', async () => {
