@@ -1,6 +1,6 @@
 import type { ActionsBlockElement, Button, KnownBlock, StaticSelect } from '@slack/types';
 import type { TFunction } from 'i18next';
-import { PRIORITIES, type Ticket } from '../../core';
+import { emailPeopleOf, PRIORITIES, type Ticket } from '../../core';
 import { ACTIONS } from '../ids';
 import { LIMITS, mrkdwn, plain, trim } from './limits';
 import { escapeMrkdwn, mentionOf, mrkdwnT } from './mrkdwn';
@@ -55,6 +55,8 @@ export function renderCard(ticket: Ticket, t: TFunction, followUpOfNumber: numbe
     { type: 'context', elements: facts.map((f) => mrkdwn(f, LIMITS.contextElementText)) },
   ];
   if (followUpOfNumber !== null) blocks.push({ type: 'context', elements: [mrkdwn(mrkdwnT(t, 'slack:card.follow_up_of', { number: followUpOfNumber }))] });
+  // Agents must know their replies leave the chat (contract §10).
+  if (emailPeopleOf(ticket).length > 0) blocks.push({ type: 'context', elements: [mrkdwn(mrkdwnT(t, 'tickets.email_card_note'))] });
   blocks.push({ type: 'actions', block_id: `ticket_${ticket.number}`, elements: cardButtons(ticket, t) });
   return { text: cardText(ticket, t), blocks };
 }

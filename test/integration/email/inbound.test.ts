@@ -58,6 +58,7 @@ test('a new mail over SMTP opens a ticket: requester, title, text, files, CCs, t
 
   const card = await h.fake.waitFor('chat.postMessage', (c) => c.body.channel === 'C_EMAIL' && String(c.body.text).startsWith(`#${ticket.number} `));
   expect(JSON.stringify(card.body.blocks)).toContain(from);
+  expect(JSON.stringify(card.body.blocks)).toContain('mailed to the customer; begin one with note:');
   const [ack] = await mailsTo(ticket.id);
   expect(ack).toMatchObject({
     kind: 'email', to: { personId: `email:${from}`, locale: 'en' }, mail: { type: 'notice', notice: { key: 'notices.email_received', params: { number: ticket.number } } },
