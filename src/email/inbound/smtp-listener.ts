@@ -13,6 +13,8 @@ export interface SmtpListener {
   stop(): Promise<void>;
 }
 
+const MAX_CLIENTS = 200;
+
 /** An SMTP answer: smtp-server sends `responseCode` and the message. */
 const answer = (code: number, text: string): Error & { responseCode: number } => Object.assign(new Error(text), { responseCode: code });
 
@@ -60,6 +62,8 @@ export async function startSmtpListener(
     disabledCommands: tls ? ['AUTH'] : ['AUTH', 'STARTTLS'],
     ...(tls ?? {}),
     size: maxBytes,
+    // Enough for any mail server's parallel deliveries; beyond it a connection is told to come back.
+    maxClients: MAX_CLIENTS,
     logger: false,
     onRcptTo(address, _session, callback) {
       if (tagOf(address.address, support) === null) return callback(answer(550, `5.1.1 <${address.address}>: no such mailbox here`));
