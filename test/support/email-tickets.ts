@@ -3,20 +3,28 @@ import { eventually } from './eventually';
 
 let seq = 0;
 
-/** An e-mail person of Slack workspace T1 (tests make the tickets the inbound half would open from mail). */
-export const emailActor = (address: string, locale: Locale = 'en'): Actor =>
-  ({ workspaceId: 'slack:T1', platform: 'slack', userId: `email:${address}`, isAgent: false, locale });
+/** Where the e-mail tickets of a test live: Slack workspace T1 unless a test says otherwise. */
+export interface EmailWorkspace {
+  workspaceId: string;
+  platform: Actor['platform'];
+}
+
+const SLACK_T1: EmailWorkspace = { workspaceId: 'slack:T1', platform: 'slack' };
+
+/** An e-mail person of a workspace (tests make the tickets the inbound half would open from mail). */
+export const emailActor = (address: string, locale: Locale = 'en', where: EmailWorkspace = SLACK_T1): Actor =>
+  ({ ...where, userId: `email:${address}`, isAgent: false, locale });
 
 /**
- * A ticket requested by an e-mail person, its card in `channel` of Slack workspace T1, through the
+ * A ticket requested by an e-mail person, its card in `channel` (of Slack workspace T1 unless `where` says), through the
  * core use cases alone; `locale` is set as the person's language first. Answers once its card's thread exists.
  */
 export async function emailTicket(
   deps: UseCaseDeps,
   threadOf: (number: number) => Promise<string | null | undefined>,
-  opts: { address: string; title: string; locale?: Locale; cc?: string[]; channel?: string },
+  opts: { address: string; title: string; locale?: Locale; cc?: string[]; channel?: string; where?: EmailWorkspace },
 ): Promise<Ticket & { threadId: string }> {
-  const actor = emailActor(opts.address, opts.locale);
+  const actor = emailActor(opts.address, opts.locale, opts.where);
   if (opts.locale) await setLanguage(deps, actor, opts.locale);
   const channelId = opts.channel ?? 'C_GENERAL';
   const ticket = await openTicket(deps, {
@@ -41,7 +49,7 @@ export async function emailTicket(
 export async function emailReply(deps: UseCaseDeps, ticket: Ticket & { threadId: string }, address: string, text: string): Promise<void> {
   await recordThreadMessages(deps, [{
     workspaceId: ticket.workspaceId,
-    platform: 'slack',
+    platform: ticket.platform,
     authorIsAgent: false,
     message: { id: `mail-${Date.now()}-${++seq}`, channelId: ticket.channelId, threadId: ticket.threadId, authorId: `email:${address}`, text, files: [], postedAt: new Date() },
   }]);

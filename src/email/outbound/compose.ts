@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
-import type { FileRef, MailContent, Ticket } from '../../core';
+import { isEmailPerson, type FileRef, type MailContent, type Ticket } from '../../core';
 import { document, escapeHtml, link, paragraphs } from './html';
-import { mailTextParts } from './message-text';
+import { mailTextParts, type MailTextPart } from './message-text';
 
 /** Notice params that hold person ids (`people`: a comma list), as the chat renderers read them. */
 const PERSON_PARAMS = ['actor', 'person', 'people'] as const;
@@ -27,7 +27,7 @@ export interface ComposedMail {
 /** Every person id a mail names (its writer, its notice's people, its text's mentions), to look up at once. */
 export function peopleNamed(content: MailContent): string[] {
   if (content.type === 'message') {
-    return [content.authorId, ...mailTextParts(content.text).flatMap((p) => (p.kind === 'mention' ? [p.userId] : []))];
+    return [content.authorId, ...mailTextParts(content.text, isEmailPerson(content.authorId)).flatMap((p) => (p.kind === 'mention' ? [p.userId] : []))];
   }
   return PERSON_PARAMS.flatMap((key) => String(content.notice.params[key] ?? '').split(',')).map((s) => s.trim()).filter(Boolean);
 }
@@ -42,12 +42,17 @@ function noticeText(view: MailView, key: string, params: Record<string, string |
   return view.t(key, named);
 }
 
-const plainMessage = (view: MailView, text: string): string =>
-  mailTextParts(text).map((p) => (p.kind === 'text' ? p.text : p.kind === 'mention' ? `@${view.name(p.userId)}` : p.label === p.url ? p.url : `${p.label} (${p.url})`)).join('');
+const plainPart = (view: MailView, p: MailTextPart): string => {
+  if (p.kind === 'text') return p.text;
+  if (p.kind === 'mention') return `@${view.name(p.userId)}`;
+  return p.label === p.url ? p.url : `${p.label} (${p.url})`;
+};
 
-const htmlMessage = (view: MailView, text: string): string => {
+const plainMessage = (view: MailView, text: string, plain: boolean): string => mailTextParts(text, plain).map((p) => plainPart(view, p)).join('');
+
+const htmlMessage = (view: MailView, text: string, plain: boolean): string => {
   // Escape and break lines part by part, so a link's markup never meets a person's words.
-  const html = mailTextParts(text).map((p) => {
+  const html = mailTextParts(text, plain).map((p) => {
     if (p.kind === 'mention') return `<strong>@${escapeHtml(view.name(p.userId))}</strong>`;
     if (p.kind === 'link') return link(p.url, p.label);
     return escapeHtml(p.text);
@@ -93,12 +98,14 @@ export function composeMail(view: MailView): ComposedMail {
     };
   }
   const writer = view.name(content.authorId);
+  // A mail's words (an e-mail person's) are plain text: no chat markup is read in them.
+  const plain = isEmailPerson(content.authorId);
   const files = filesPart(view, content.files);
   const wrote = t('email:wrote', { name: writer });
   return {
     subject,
     fromName: writer,
-    text: [wrote, '', plainMessage(view, content.text), ...files.text, '', '--', ...footerText].join('\n'),
-    html: document(view.lang, `<p style="margin:0 0 12px 0;color:#6b7280">${escapeHtml(wrote)}</p>${htmlMessage(view, content.text)}${files.html.join('')}`, footerHtml),
+    text: [wrote, '', plainMessage(view, content.text, plain), ...files.text, '', '--', ...footerText].join('\n'),
+    html: document(view.lang, `<p style="margin:0 0 12px 0;color:#6b7280">${escapeHtml(wrote)}</p>${htmlMessage(view, content.text, plain)}${files.html.join('')}`, footerHtml),
   };
 }

@@ -10,8 +10,9 @@ const TOKEN = /<@([A-Za-z0-9._:@+-]+)(?:\|[^>]*)?>|<(https?:\/\/[^|>\s]+)(?:\|([
 /** Slack sends &, < and > escaped; people wrote them plain. */
 const unescapeChat = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
-/** A stored message's text as parts; nothing here is markup yet (the renderers escape). */
-export function mailTextParts(text: string): MailTextPart[] {
+/** A stored message's text as parts; nothing here is markup yet (the renderers escape). `plain`: a mail's words, with no chat markup in them. */
+export function mailTextParts(text: string, plain = false): MailTextPart[] {
+  if (plain) return [{ kind: 'text', text }];
   const parts: MailTextPart[] = [];
   let last = 0;
   for (const match of text.matchAll(TOKEN)) {
@@ -19,7 +20,7 @@ export function mailTextParts(text: string): MailTextPart[] {
     if (at > last) parts.push({ kind: 'text', text: unescapeChat(text.slice(last, at)) });
     const [whole, userId, url, label, special] = match;
     if (userId) parts.push({ kind: 'mention', userId });
-    else if (url) parts.push({ kind: 'link', url, label: label ? unescapeChat(label) : url });
+    else if (url) parts.push({ kind: 'link', url: unescapeChat(url), label: unescapeChat(label || url) });
     else parts.push({ kind: 'text', text: `@${special}` });
     last = at + whole.length;
   }

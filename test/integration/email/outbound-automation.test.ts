@@ -1,7 +1,7 @@
 import { sweep } from '../../../src/core';
 import { emailReply, emailTicket } from '../../support/email-tickets';
 import { pendingPosts } from '../../support/outbox-rows';
-import { eventually, startSlackHarness, type SlackHarness } from '../../support/slack-harness';
+import { eventually, startSlackHarness, unlinked, type SlackHarness } from '../../support/slack-harness';
 import { SmtpSink } from '../../support/smtp-sink';
 
 /**
@@ -57,6 +57,10 @@ test('a reminder is mailed to the requester alone, in their language; auto-close
   expect(reminder.parsed.subject).toBe(`[#${ticket.number}] ${ticket.title}`);
   await drained();
   expect(sink.to(cc)).toHaveLength(1);
+  // The reminder in the Slack thread names the e-mail requester by address, never as a mention.
+  const inThread = h.fake.callsOf('chat.postMessage', (c) => c.body.thread_ts === ticket.threadId).map((c) => unlinked(JSON.stringify(c.body)));
+  expect(inThread.some((body) => body.includes(`${requester}, o #${ticket.number}`))).toBe(true);
+  expect(inThread.join('\n')).not.toContain('<@email:');
 
   await advance(48 * HOUR + 1000);
   expect((await sweep(deps(), now())).autoClosed).toBeGreaterThanOrEqual(1);

@@ -48,6 +48,10 @@ test('an agent\'s reply in the Slack thread is mailed to the e-mail requester: F
   await say('U_AGENT', ticket.threadId, 'Could you restart it & tell me?');
   const [mail] = await mailsTo(address, 1);
   const { parsed } = mail;
+  // In Slack the e-mail requester is their address, never a mention of nobody.
+  const card = h.fake.callsOf('chat.postMessage', (c) => !c.body.thread_ts && String(c.body.text).startsWith(`#${ticket.number} `));
+  expect(JSON.stringify(card[0].body)).toContain(address);
+  expect(JSON.stringify(card[0].body)).not.toContain('<@email:');
   expect(mail.to).toEqual([address]);
   expect(parsed.to && 'value' in parsed.to ? parsed.to.value.map((v) => v.address) : []).toEqual([address]);
   expect(parsed.from?.value[0]).toEqual({ name: 'Ana Agent', address: SUPPORT });

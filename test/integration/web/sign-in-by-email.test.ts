@@ -81,6 +81,31 @@ test('the per-person limit holds by address: after five links, more asks mail no
   expect(sink.to('rui@customer.example')).toHaveLength(5);
 });
 
+test('signed in by mail, an e-mail person answers on the web: the CC\'d e-mail person gets it by mail, the writer does not; an internal note is badged', async () => {
+  const ticket = await emailTicket(h.app.context.deps, threadOf, { address: 'sara@customer.example', title: 'Web answer', cc: ['tom@customer.example'] });
+  await ask('sara@customer.example');
+  const [mail] = await eventually(() => (sink.to('sara@customer.example').length > 0 ? sink.to('sara@customer.example') : null), 'the link by mail');
+  const token = /\/login\/([A-Za-z0-9_-]{43})/.exec(mail.parsed.text ?? '')![1];
+  const cookie = ((await fetch(`${h.app.url}/login/${token}`, { redirect: 'manual' })).headers.get('set-cookie') ?? '').split(';')[0];
+  const pageHtml = await (await fetch(`${h.app.url}/tickets/${ticket.number}`, { headers: { cookie } })).text();
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(pageHtml)![1];
+  const post = (text: string) => fetch(`${h.app.url}/tickets/${ticket.number}/reply`, {
+    method: 'POST', redirect: 'manual', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ _csrf: csrf, text }).toString(),
+  });
+  expect((await post('Written on the web')).status).toBe(303);
+  const [toTom] = await eventually(() => (sink.to('tom@customer.example').length > 0 ? sink.to('tom@customer.example') : null), 'the web reply by mail');
+  expect(toTom.parsed.text).toContain('Written on the web');
+  expect(toTom.parsed.from?.value[0].name).toBe('sara@customer.example');
+  expect(sink.to('sara@customer.example').map((m) => m.parsed.text).join('\n')).not.toContain('Written on the web');
+
+  // A note written in the thread is kept, shown as internal, and mailed to nobody.
+  await h.slack.message('U_AGENT', 'C_GENERAL', '777.000100', 'note: check her contract', { thread_ts: ticket.threadId });
+  await eventually(async () => (await h.sql('SELECT 1 FROM ticket_messages WHERE ticket_id = $1 AND text LIKE $2', [ticket.id, 'note:%'])).length === 1, 'the note stored');
+  const withNote = await (await fetch(`${h.app.url}/tickets/${ticket.number}`, { headers: { cookie } })).text();
+  expect(withNote).toContain('internal note');
+});
+
 describe('with e-mail off', () => {
   let off: SlackHarness;
   beforeAll(async () => { off = await startSlackHarness(); });
