@@ -123,6 +123,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
+    // A git worktree's node_modules is a symlink to the main checkout's: resolve through it as node_modules/….
+    preserveSymlinks: true,
     exclude: { path: '^(dist|coverage)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },

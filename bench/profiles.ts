@@ -16,7 +16,7 @@ export const PROFILES: Record<'quick' | 'full', Profile> = {
   quick: {
     name: 'quick',
     command: 'npm run bench',
-    ingest: { levels: [8, 16, 32, 64], seconds: 3, maxRequestsPerLevel: 100_000, threads: 2_000, targets: ['ideal', 'bolt', 'chamado', 'pgbench'] },
+    ingest: { levels: [8, 16, 32, 64], seconds: 3, maxRequestsPerLevel: 100_000, threads: 2_000, targets: ['ideal', 'bolt', 'chamado', 'chamado-no-search-index', 'pgbench'] },
     scale: { tickets: 100_000, messagesPerTicket: 10, workspaces: 200, samples: 100 },
     startupRuns: 1,
     sweep: { due: 20_000, channels: 2_000, deliverySeconds: 3 },

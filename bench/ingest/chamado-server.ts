@@ -12,6 +12,13 @@ async function main(): Promise<void> {
   const log = createLogger(config.LOG_LEVEL);
   const app = await startChamado(config, log);
   app.server.keepAliveTimeout = 60_000;
+  // The scale run reads each web request's server time from these lines (bench/scale/web-path.ts).
+  if (process.env.BENCH_SERVER_TIMING) {
+    app.server.prependListener('request', (req, res) => {
+      const t0 = process.hrtime.bigint();
+      res.once('finish', () => process.stderr.write(`timing ${req.method} ${req.url} ${(Number(process.hrtime.bigint() - t0) / 1e6).toFixed(3)}\n`));
+    });
+  }
   process.stdout.write(`listening ${(app.server.address() as AddressInfo).port}\n`);
   process.on('SIGTERM', () => {
     app.server.closeAllConnections();

@@ -32,11 +32,17 @@ interface Row {
   rssMiB: number | null;
 }
 
-const TARGETS: { key: string; name: string; entry: string; stores: boolean; nodeArgs?: string[] }[] = [
+/** The search index on messages, dropped for the "without" run so the report shows what it costs ingest. */
+const MESSAGE_SEARCH_INDEX = 'ticket_messages_search';
+export const NO_SEARCH_INDEX = 'Chamado, messages not indexed for search';
+
+const TARGETS: { key: string; name: string; entry: string; stores: boolean; nodeArgs?: string[]; withoutSearchIndex?: boolean }[] = [
   { key: 'ideal', name: 'ideal persist-before-ack (node:http + pg)', entry: 'ingest/ideal-server.js', stores: true },
   { key: 'bolt', name: 'bare Bolt, ack only (framework ceiling)', entry: 'ingest/bare-bolt-server.js', stores: false },
   // With the heap cap scripts/start.js gives it: Chamado as `npm start` runs it.
   { key: 'chamado', name: 'Chamado', entry: 'ingest/chamado-server.js', stores: true, nodeArgs: [CHAMADO_HEAP_CAP] },
+  // The same, on a twin database without the GIN index on ticket_messages: what search costs ingest, measured side by side.
+  { key: 'chamado-no-search-index', name: NO_SEARCH_INDEX, entry: 'ingest/chamado-server.js', stores: true, nodeArgs: [CHAMADO_HEAP_CAP], withoutSearchIndex: true },
   // Without it: how much of the RSS under load is a lazily grown heap (full run only).
   { key: 'chamado-uncapped', name: 'Chamado, no heap cap', entry: 'ingest/chamado-server.js', stores: true },
 ];
@@ -85,12 +91,18 @@ export interface IngestReport {
 
 export async function runIngest(pg: BenchPostgres, o: IngestOptions, log: (line: string) => void): Promise<IngestReport> {
   const db = await createBenchDatabase(pg, 'chamado_bench_ingest');
+  const wanted = TARGETS.filter((t) => !o.targets || o.targets.includes(t.key));
+  const bare = wanted.some((t) => t.withoutSearchIndex) ? await createBenchDatabase(pg, 'chamado_bench_ingest_no_search') : null;
   const slack = await startFakeSlack();
   const rows: Row[] = [];
   const idleRss = new Map<string, number>();
   const pgbenchRows: PgbenchRow[] = [];
   try {
     await seedThreads(db.url, o.threads);
+    if (bare) {
+      await seedThreads(bare.url, o.threads);
+      await query(bare.url, `DROP INDEX ${MESSAGE_SEARCH_INDEX}`);
+    }
     const env = {
       DATABASE_URL: db.url,
       SLACK_BOT_TOKEN: BOT_TOKEN,
@@ -102,26 +114,28 @@ export async function runIngest(pg: BenchPostgres, o: IngestOptions, log: (line:
     // Every server runs for the whole sweep of levels, and each level measures them one after the
     // other: the servers compared at a level are measured within the same minute, so a machine
     // whose speed drifts (a shared host) skews them alike. An idle server costs no CPU.
-    const servers: { target: (typeof TARGETS)[number]; server: ServerChild }[] = [];
+    const servers: { target: (typeof TARGETS)[number]; server: ServerChild; dbUrl: string }[] = [];
     try {
-      for (const target of TARGETS.filter((t) => !o.targets || o.targets.includes(t.key))) {
+      for (const target of wanted) {
         let server: ServerChild;
+        const dbUrl = target.withoutSearchIndex && bare ? bare.url : db.url;
         try {
-          server = await startServerChild(target.entry, env, [...(target.nodeArgs ?? []), ...(target.key === 'chamado' ? o.chamadoNodeArgs ?? [] : [])]);
+          const nodeArgs = [...(target.nodeArgs ?? []), ...(target.key === 'chamado' ? o.chamadoNodeArgs ?? [] : [])];
+          server = await startServerChild(target.entry, { ...env, DATABASE_URL: dbUrl }, nodeArgs);
         } catch (error) {
           log(`  ${target.name}: did not start (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
           continue;
         }
-        servers.push({ target, server });
+        servers.push({ target, server, dbUrl });
         await sleep(1000);
         idleRss.set(target.name, sampleProcess(server.pid)?.rssMiB ?? NaN);
         // Warm-up: JIT, pool connections, caches; not counted.
-        await measure(server, db.url, 8, { ...o, seconds: 1, maxRequestsPerLevel: 2000 });
+        await measure(server, dbUrl, 8, { ...o, seconds: 1, maxRequestsPerLevel: 2000 });
       }
       for (const connections of o.levels) {
-        for (const { target, server } of servers) {
+        for (const { target, server, dbUrl } of servers) {
           await sleep(300);
-          const m = await measure(server, db.url, connections, o);
+          const m = await measure(server, dbUrl, connections, o);
           rows.push({ target: target.name, connections, ...m, stored: target.stores ? m.stored : null, drained: target.stores ? m.drained : null });
           const usage = `cpu ${m.cpuPercent?.toFixed(0)}%, rss ${m.rssMiB?.toFixed(0)} MiB`;
           log(`  ${target.name} c=${connections}: ${m.result.rps.toFixed(0)} acks/s p99 ${m.result.p99} ms, stored ${m.stored}/${m.result.acks}, ${usage}`);
@@ -150,6 +164,7 @@ export async function runIngest(pg: BenchPostgres, o: IngestOptions, log: (line:
   } finally {
     await slack.close();
     await db.drop();
+    await bare?.drop();
   }
   const idle = table(['server', 'RSS MiB 1 s after start, before any load'], [...idleRss].map(([name, rss]): Cell[] => [name, rss]));
   return { rows, markdown: summarize(rows, pgbenchRows, o), raw: `${render(rows, pgbenchRows, o)}\n\n${idle}` };

@@ -13,8 +13,10 @@ import { TypeormOutboxQueue } from '../../src/persistence/outbox-queue';
 import { TypeormSweepRepository } from '../../src/persistence/sweep-repository';
 import { TypeormTicketRepository } from '../../src/persistence/ticket-repository';
 import { TypeormEventRepository } from '../../src/persistence/event-repository';
+import { TypeormTicketQueries } from '../../src/persistence/ticket-queries';
+import { TypeormWebSignInRepository } from '../../src/persistence/web-sign-in-repository';
 import { table, type Cell } from '../report';
-import { HEAVY_CC, HEAVY_REQUESTER, HEAVY_WORKSPACE } from './seed';
+import { AGENT, COMMON_WORD, HEAVY_CC, HEAVY_REQUESTER, HEAVY_WORKSPACE, LONG_TICKET_MESSAGES, LONG_TICKET_SQL, RARE_WORD } from './seed';
 
 const BIG_TABLES = /Seq Scan on (tickets|ticket_messages|ticket_participants|ticket_events|outbox)\b/g;
 
@@ -53,6 +55,11 @@ export async function explainHotQueries(url: string, now: Date): Promise<Explain
       `SELECT channel_id, thread_id FROM tickets WHERE workspace_id = $1 AND thread_id IS NOT NULL AND status <> 'closed' ORDER BY number DESC LIMIT 50`, [HEAVY_WORKSPACE])).rows
       .map((t) => ({ workspaceId: HEAVY_WORKSPACE, channelId: t.channel_id, threadId: t.thread_id }));
     const active: Status[] = ['open', 'pending'];
+    const [long] = (await pg.query<{ id: string }>(LONG_TICKET_SQL)).rows;
+    const search = (words: string, participantId: string | null) => (em: import('typeorm').EntityManager) =>
+      new TypeormTicketQueries(em).search({ workspaceId: HEAVY_WORKSPACE, words, participantId, limit: 50 });
+    const queue = (extra: Partial<import('../../src/core').QueueQuery>) => (em: import('typeorm').EntityManager) =>
+      new TypeormTicketQueries(em).queue({ workspaceId: HEAVY_WORKSPACE, statuses: ['open', 'pending'], limit: 25, ...extra });
     const operations: [string, (tx: import('typeorm').EntityManager) => Promise<unknown>][] = [
       ['list for a heavy requester (not closed, 25)', (em) => new TypeormTicketRepository(em).listForUser(HEAVY_WORKSPACE, HEAVY_REQUESTER, active, 25)],
       ['list for a heavy CC (not closed, 25)', (em) => new TypeormTicketRepository(em).listForUser(HEAVY_WORKSPACE, HEAVY_CC, active, 25)],
@@ -73,6 +80,18 @@ export async function explainHotQueries(url: string, now: Date): Promise<Explain
       ['due reminders (sweep claim)', (em) => new TypeormSweepRepository(em).claimDueReminders(now, [86_400_000, 3 * 86_400_000], 200)],
       ['idle Pending (auto-close claim)', (em) => new TypeormSweepRepository(em).claimIdlePending(new Date(now.getTime() - 7 * 86_400_000), 200)],
       ['first-response SLA claim', (em) => new TypeormSweepRepository(em).claimSlaDue(new Date(now.getTime() - 4 * 3_600_000), 200)],
+      // The web ticket area (contract §9): its session, the ticket page, the queue and search.
+      ['web session of a cookie', (em) => new TypeormWebSignInRepository(em).session('a-cookie-nobody-has', now)],
+      [`whole history of a ${LONG_TICKET_MESSAGES}-message ticket (web page)`, (em) => new TypeormMessageRepository(em).history(long.id, 2000)],
+      ['web queue, page 1 (and its count)', queue({})],
+      ['web queue, page 8', queue({ offset: 7 * 25 })],
+      ['web queue, unassigned and urgent', queue({ assignee: 'none', priorities: ['urgent'] })],
+      ['web queue, assigned to me', queue({ assignee: { userId: AGENT } })],
+      [`web queue searching \`${COMMON_WORD}\``, queue({ words: COMMON_WORD })],
+      [`search \`${COMMON_WORD}\` (agent: the workspace)`, search(COMMON_WORD, null)],
+      [`search \`${RARE_WORD}\` (agent: the workspace)`, search(RARE_WORD, null)],
+      [`search \`${COMMON_WORD}\` (heavy requester: their tickets)`, search(COMMON_WORD, HEAVY_REQUESTER)],
+      [`search \`${RARE_WORD}\` (heavy requester: their tickets)`, search(RARE_WORD, HEAVY_REQUESTER)],
     ];
     const explain = async (operation: string, q: { sql: string; params: unknown[] }) => {
       await pg.query('BEGIN');

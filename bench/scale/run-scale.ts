@@ -4,7 +4,8 @@ import { createBenchDatabase, keptBenchDatabase, query, type BenchPostgres } fro
 import { BOT_TOKEN, SIGNING_SECRET } from '../slack-signing';
 import { explainHotQueries, renderExplain, renderPlans } from './explain';
 import { renderHttpPath, runHttpPath, SPLIT_ROOT, splitThread, type PathRow } from './http-path';
-import { AGENT, HEAVY_CC, HEAVY_REQUESTER, HEAVY_WORKSPACE, seedScale, type ScaleSize } from './seed';
+import { AGENT, HEAVY_CC, HEAVY_REQUESTER, HEAVY_WORKSPACE, LONG_TICKET_SQL, SEED_VERSION, seedScale, type ScaleSize } from './seed';
+import { renderWebPath, runWebPath, type WebRow } from './web-path';
 
 export interface ScaleOptions extends ScaleSize {
   samples: number;
@@ -21,11 +22,13 @@ export interface ScaleResult {
   /** Every hot statement as sent and its EXPLAIN (ANALYZE, BUFFERS), for bench/results/. */
   plans: string;
   paths: PathRow[];
+  /** The web ticket area's pages and searches, with the server's own time of each request. */
+  web: WebRow[];
   seqScans: number;
 }
 
 export async function runScale(pg: BenchPostgres, o: ScaleOptions, log: (line: string) => void): Promise<ScaleResult> {
-  const kept = o.keepDatabase ? await keptBenchDatabase(pg, o.keepDatabase, `${o.tickets}x${o.messagesPerTicket}x${o.workspaces}`) : null;
+  const kept = o.keepDatabase ? await keptBenchDatabase(pg, o.keepDatabase, `${o.tickets}x${o.messagesPerTicket}x${o.workspaces}x${SEED_VERSION}`) : null;
   const db = kept ? { url: kept.url, drop: async () => undefined } : await createBenchDatabase(pg, 'chamado_bench_scale');
   const slack = await startFakeSlack({ replies: (_channel, ts) => (ts === SPLIT_ROOT || ts.startsWith('1750000000.') ? splitThread() : []) });
   try {
@@ -38,7 +41,7 @@ export async function runScale(pg: BenchPostgres, o: ScaleOptions, log: (line: s
       await kept?.markSeeded();
     }
     const seedSeconds = (Date.now() - t0) / 1000;
-    if (o.seedOnly) return { markdown: '', plans: '', paths: [], seqScans: 0 };
+    if (o.seedOnly) return { markdown: '', plans: '', paths: [], web: [], seqScans: 0 };
     const counts = await query<{ t: string; m: string; p: string; e: string; o: string; size: string }>(db.url, `SELECT
       (SELECT count(*) FROM tickets) t, (SELECT count(*) FROM ticket_messages) m, (SELECT count(*) FROM ticket_participants) p,
       (SELECT count(*) FROM ticket_events) e, (SELECT count(*) FROM outbox) o, pg_size_pretty(pg_database_size(current_database())) size`);
@@ -51,16 +54,22 @@ export async function runScale(pg: BenchPostgres, o: ScaleOptions, log: (line: s
 
     const server = await startServerChild('ingest/chamado-server.js', {
       DATABASE_URL: db.url, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.url,
-      AGENTS: `slack:${AGENT}`, LOG_LEVEL: 'warn', NODE_ENV: 'production',
+      AGENTS: `slack:${AGENT}`, LOG_LEVEL: 'warn', NODE_ENV: 'production', PUBLIC_URL: 'http://127.0.0.1', BENCH_SERVER_TIMING: '1',
     }, [CHAMADO_HEAP_CAP, ...(o.chamadoNodeArgs ?? [])]);
     let pathMd = '';
     let paths: PathRow[] = [];
+    let web: WebRow[] = [];
+    let webMd = '';
     try {
       const sql = 'SELECT number FROM tickets WHERE workspace_id = $1 AND requester_id = $2 ORDER BY random() LIMIT 200';
       const numbers = (await query<{ number: number }>(db.url, sql, [HEAVY_WORKSPACE, HEAVY_REQUESTER])).map((r) => r.number);
       log('  HTTP path…');
       paths = await runHttpPath(server.url, slack, o.samples, numbers);
       pathMd = renderHttpPath(paths);
+      log('  web ticket area…');
+      const [long] = await query<{ number: number }>(db.url, LONG_TICKET_SQL);
+      web = await runWebPath(server.url, db.url, () => server.output(), o.samples, long.number);
+      webMd = renderWebPath(web);
     } finally {
       await server.stop();
     }
@@ -77,11 +86,16 @@ export async function runScale(pg: BenchPostgres, o: ScaleOptions, log: (line: s
       '',
       pathMd,
       '',
+      'The web ticket area, signed in through `GET /login/<token>`, one request at a time ' +
+        '(server time: from the request to the end of the response, measured in Chamado\'s process):',
+      '',
+      webMd,
+      '',
       'EXPLAIN (ANALYZE, BUFFERS) of the hot statements, as the app sends them:',
       '',
       renderExplain(explained),
     ].join('\n');
-    return { markdown, plans: renderPlans(explained), paths, seqScans: explained.filter((e) => e.seqScans.length > 0).length };
+    return { markdown, plans: renderPlans(explained), paths, web, seqScans: explained.filter((e) => e.seqScans.length > 0).length };
   } finally {
     await slack.close();
     await db.drop();

@@ -17,6 +17,18 @@ export const HEAVY_REQUESTER = 'UHEAVYREQ';
 export const HEAVY_CC = 'UHEAVYCC';
 export const AGENT = 'UAGENTBENCH';
 
+/** Messages of the long ticket the web page is measured on (`/tickets/<n>`). */
+export const LONG_TICKET_MESSAGES = 200;
+/** The heavy requester's newest open ticket: it gets LONG_TICKET_MESSAGES messages. */
+export const LONG_TICKET_SQL = `SELECT id, number FROM tickets WHERE workspace_id = '${HEAVY_WORKSPACE}' AND requester_id = '${HEAVY_REQUESTER}'
+  AND status = 'open' ORDER BY number DESC LIMIT 1`;
+/** A word in one message of a hundred (none in titles): a common search. */
+export const COMMON_WORD = 'printer';
+/** A word in one message of every 250th ticket (one message in 2,500): a rare search. */
+export const RARE_WORD = 'zeppelin';
+/** Changes to what is seeded change this, so a kept database (--scale-db) of an older seed is seeded again. */
+export const SEED_VERSION = 'web1';
+
 const BIG = ['tickets', 'reminder_schedule', 'ticket_messages', 'ticket_participants', 'ticket_events', 'outbox'];
 
 interface Definition {
@@ -104,9 +116,17 @@ export async function seedScale(url: string, size: ScaleSize, log: (line: string
       INSERT INTO ticket_messages (id, ticket_id, platform_message_id, author_id, text, posted_at)
       SELECT gen_random_uuid(), t.id, '1700000001.' || lpad(k::text, 6, '0'),
              CASE WHEN k % 2 = 1 THEN t.requester_id ELSE coalesce(t.assignee_id, 'UA1') END,
-             'Message ' || k || ' about ticket ' || t.number || ': still happening after the restart, see the attached log',
+             'Message ' || k || ' about ticket ' || t.number || ': still happening after the restart, see the attached log'
+               || CASE WHEN (t.number * 31 + k * 17) % 100 = 0 THEN ' and the ${COMMON_WORD} on floor 3 too' ELSE '' END
+               || CASE WHEN t.number % 250 = 0 AND k = 1 THEN ' (the ${RARE_WORD} room)' ELSE '' END,
              t.created_at + interval '10 minutes' * k
       FROM tickets t, generate_series(1, $1::int) k`, [size.messagesPerTicket]);
+    await step(`the long ticket's ${LONG_TICKET_MESSAGES} messages`, `
+      INSERT INTO ticket_messages (id, ticket_id, platform_message_id, author_id, text, posted_at)
+      SELECT gen_random_uuid(), t.id, '1700000002.' || lpad(k::text, 6, '0'), CASE WHEN k % 2 = 1 THEN t.requester_id ELSE coalesce(t.assignee_id, 'UA1') END,
+             'Long conversation, message ' || k || ': we tried the cable, the driver and the other port; see https://logs.example.com/' || k,
+             t.created_at + interval '1 minute' * k
+      FROM (${LONG_TICKET_SQL}) l JOIN tickets t ON t.id = l.id, generate_series($1::int + 1, $2::int) k`, [size.messagesPerTicket, LONG_TICKET_MESSAGES]);
     await step('ticket_events', `
       INSERT INTO ticket_events (ticket_id, actor_id, type, data, created_at)
       SELECT id, requester_id, 'created', '{}'::jsonb, created_at FROM tickets

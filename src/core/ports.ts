@@ -58,6 +58,8 @@ export interface QueueQuery {
   /** `none`: unassigned only; a user id: assigned to that person; absent: anyone. */
   assignee?: 'none' | { userId: string };
   priorities?: readonly Priority[];
+  /** Only tickets the search of these words finds (as `search` does); absent or blank: every ticket. */
+  words?: string;
   limit: number;
   offset?: number;
 }

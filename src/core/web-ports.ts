@@ -51,6 +51,11 @@ export interface WebSignInRepository {
   /** The live session a cookie names, or null (unknown or expired). */
   session(cookie: string, now: Date): Promise<WebSession | null>;
   endSession(cookie: string): Promise<void>;
+  /**
+   * Deletes sessions and login links whose time is over (a used link too, once expired: until then
+   * the per-person rate limit still counts it), at most `limit` of each; answers how many went.
+   */
+  purge(now: Date, limit: number): Promise<{ sessions: number; tokens: number }>;
 }
 
 /**

@@ -27,6 +27,11 @@ class Params {
 
 export const searchWords = (text: string): string[] => text.split(/\s+/).filter(Boolean).slice(0, MAX_SEARCH_WORDS);
 
+/** Every typed word must match, each in its English or its Portuguese form. */
+function tsqueryOf(words: readonly string[], p: Params): string {
+  return words.map((w) => `chamado_search_query(${p.add(w)})`).join(' && ') || `''::tsquery`;
+}
+
 /**
  * `$1` the workspace; every word must match (in its English or its Portuguese form), within the
  * title or within one message. A ticket's rank is its best hit, a title hit counting double.
@@ -34,8 +39,7 @@ export const searchWords = (text: string): string[] => text.split(/\s+/).filter(
 export function searchSql(query: SearchQuery): { sql: string; params: unknown[] } {
   const p = new Params();
   const workspace = p.add(query.workspaceId);
-  const words = searchWords(query.words);
-  const tsquery = words.map((w) => `chamado_search_query(${p.add(w)})`).join(' && ') || `''::tsquery`;
+  const tsquery = tsqueryOf(searchWords(query.words), p);
   const mine = query.participantId === null ? null
     : `(SELECT p.ticket_id FROM ticket_participants p WHERE p.workspace_id = ${workspace} AND p.user_id = ${p.add(query.participantId)})`;
   const statuses = query.statuses ? ` AND t.status = ANY(${p.add(query.statuses)}::text[])` : '';
@@ -53,12 +57,24 @@ export function searchSql(query: SearchQuery): { sql: string; params: unknown[] 
   return { sql, params: p.values };
 }
 
-/** The queue's conditions; `status <> 'closed'` lets Postgres use the partial index tickets_queue. */
+/**
+ * The queue's conditions; `status <> 'closed'` lets Postgres use the partial index tickets_queue.
+ * Words keep the tickets whose title or any message matches them all, through the same two
+ * search indexes as `search` (ranking aside: the queue keeps its own order).
+ */
 function queueWhere(query: QueueQuery, p: Params): string {
-  const conditions = [`t.workspace_id = ${p.add(query.workspaceId)}`, `t.status <> 'closed'`, `t.status = ANY(${p.add(query.statuses)}::text[])`];
+  const workspace = p.add(query.workspaceId);
+  const conditions = [`t.workspace_id = ${workspace}`, `t.status <> 'closed'`, `t.status = ANY(${p.add(query.statuses)}::text[])`];
   if (query.assignee === 'none') conditions.push('t.assignee_id IS NULL');
   else if (query.assignee) conditions.push(`t.assignee_id = ${p.add(query.assignee.userId)}`);
   if (query.priorities) conditions.push(`t.priority = ANY(${p.add(query.priorities)}::text[])`);
+  const words = searchWords(query.words ?? '');
+  if (words.length > 0) {
+    const tsquery = tsqueryOf(words, p);
+    conditions.push(`t.id IN (
+      SELECT s.id FROM tickets s WHERE s.workspace_id = ${workspace} AND ${VECTOR('s.title')} @@ (${tsquery})
+      UNION SELECT m.ticket_id FROM ticket_messages m WHERE ${VECTOR('m.text')} @@ (${tsquery}))`);
+  }
   return conditions.join(' AND ');
 }
 

@@ -73,4 +73,15 @@ export class TypeormWebSignInRepository implements WebSignInRepository {
   async endSession(cookie: string): Promise<void> {
     await this.em.query('DELETE FROM web_sessions WHERE session_hash = $1', [hashOf(cookie)]);
   }
+
+  async purge(now: Date, limit: number): Promise<{ sessions: number; tokens: number }> {
+    // Bounded deletes through the expiry indexes (web_sessions_expires, web_login_tokens_expires).
+    const [, sessions]: [unknown, number] = await this.em.query(
+      `DELETE FROM web_sessions WHERE session_hash IN (SELECT session_hash FROM web_sessions WHERE expires_at <= $1 LIMIT $2)`, [now, limit],
+    );
+    const [, tokens]: [unknown, number] = await this.em.query(
+      `DELETE FROM web_login_tokens WHERE token_hash IN (SELECT token_hash FROM web_login_tokens WHERE expires_at <= $1 LIMIT $2)`, [now, limit],
+    );
+    return { sessions, tokens };
+  }
 }

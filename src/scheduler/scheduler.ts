@@ -1,6 +1,6 @@
 import { schedule, type Logger as CronLogger } from 'node-cron';
 import type { AppContext, BackgroundTask } from '../context';
-import { sweep } from '../core';
+import { purgeWebSignIns, sweep } from '../core';
 
 /** node-cron's own messages (missed runs, overlaps) go to our structured log, never the console. */
 function cronLogger(context: AppContext): CronLogger {
@@ -14,7 +14,8 @@ function cronLogger(context: AppContext): CronLogger {
 }
 
 /**
- * The scheduler is a trigger, not a brain: on every SCHEDULER_CRON tick it runs the core sweep.
+ * The scheduler is a trigger, not a brain: on every SCHEDULER_CRON tick it runs the core sweep,
+ * then the web area's housekeeping (expired sessions and sign-in links).
  * `noOverlap` only spares this process a second concurrent sweep; across instances the
  * database's row claims decide who acts on each ticket.
  */
@@ -23,8 +24,10 @@ export function startScheduler(context: AppContext, expression = context.config.
   const run = async () => {
     const started = Date.now();
     try {
-      const report = await sweep(context.deps, context.deps.clock.now());
-      context.log.debug({ ...report, ms: Date.now() - started }, 'sweep done');
+      const now = context.deps.clock.now();
+      const report = await sweep(context.deps, now);
+      const purged = await purgeWebSignIns(context.deps, now);
+      context.log.debug({ ...report, purgedSessions: purged.sessions, purgedLinks: purged.tokens, ms: Date.now() - started }, 'sweep done');
     } catch (error) {
       context.log.error({ err: error, ms: Date.now() - started }, 'sweep failed; the next tick tries again');
     }

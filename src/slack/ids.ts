@@ -39,6 +39,8 @@ export const ACTIONS = {
   reopenOriginal: 'notice_reopen_original',
   homeNudge: 'home_nudge',
   homeClaim: 'home_claim',
+  /** "Open in the web" (Home tab, `show`): the private sign-in link is made on the click, never stored in the message. */
+  openWeb: 'open_web',
 } as const;
 
 export const TICKET_REACTION = 'ticket';

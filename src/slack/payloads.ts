@@ -27,7 +27,7 @@ const ticketValue = z.string().regex(/^\d{1,10}$/).refine((v) => isTicketNumber(
 const priorityValue = z.string().regex(/^\d{1,10}:[a-z]+$/)
   .refine((v) => isTicketNumber(Number(v.split(':')[0])) && (PRIORITIES as readonly string[]).includes(v.split(':')[1]), 'not a ticket priority');
 
-const OUR_BUTTONS = new Set<string>(Object.values(ACTIONS).filter((a) => a !== ACTIONS.priority));
+const OUR_BUTTONS = new Set<string>(Object.values(ACTIONS).filter((a) => a !== ACTIONS.priority && a !== ACTIONS.openWeb));
 
 const action = z.object({
   action_id: z.string().min(1).max(255),
@@ -36,6 +36,10 @@ const action = z.object({
   selected_option: z.object({ value: z.string().max(150) }).loose().nullish(),
 }).loose().superRefine((a, ctx) => {
   if (OUR_BUTTONS.has(a.action_id) && !ticketValue.safeParse(a.value).success) ctx.addIssue({ code: 'custom', path: ['value'], message: 'not a ticket number' });
+  // "Open in the web" carries the ticket it lands on, or nothing (the Home tab's lands on the list).
+  if (a.action_id === ACTIONS.openWeb && a.value !== undefined && !ticketValue.safeParse(a.value).success) {
+    ctx.addIssue({ code: 'custom', path: ['value'], message: 'not a ticket number' });
+  }
   if (a.action_id === ACTIONS.priority && !priorityValue.safeParse(a.selected_option?.value).success) {
     ctx.addIssue({ code: 'custom', path: ['selected_option'], message: 'not a ticket priority' });
   }

@@ -1,5 +1,5 @@
 import { MessageFactory, type Activity, type ConversationParameters, type ConversationReference, type ConversationResourceResponse, type TurnContext } from 'botbuilder';
-import { cardFacts, ticketToPost, type Ticket } from '../core';
+import { cardFacts, ticketToPost, type Notice, type Ticket } from '../core';
 import { tFor } from '../i18n';
 import { DeliveryError, type ChatDeliverer, type DeliveryOutcome, type PendingPost } from '../outbox/delivery';
 import { asAttachment } from './cards/card';
@@ -8,12 +8,16 @@ import { splitConversationId, threadConversationId } from './conversation';
 import { toDeliveryError } from './delivery-errors';
 import { noticeActivity, relayedActivity } from './notice';
 import type { StoredConversation } from './storage';
+import { numbersIn, teamsThreadUrl, type ThreadLinks } from './thread-links';
 import type { TeamsContext } from './turn';
 
 /** The part of botbuilder's connector client we use (the turn state holds one per proactive turn). */
 interface ConversationsClient {
   conversations: { createConversation(parameters: ConversationParameters): Promise<ConversationResourceResponse> };
 }
+
+/** Tries before a post that names tickets whose cards are not posted yet goes out with plain `#n`. */
+const CARD_WAIT_TRIES = 5;
 
 /** Sends outbox posts to Teams proactively, through conversation references kept in Postgres. */
 export class TeamsDeliverer implements ChatDeliverer {
@@ -35,7 +39,9 @@ export class TeamsDeliverer implements ChatDeliverer {
       case 'triage_announcement':
         return { status: 'skipped', reason: 'Teams has no triage channel' };
       case 'conversation_notice': {
-        const activity = await noticeActivity(this.teams, post.workspaceId, body.notice, null);
+        const links = await this.linksFor(post.workspaceId, null, body.notice);
+        await this.waitForCards(post, body.channelId, body.notice, links, null);
+        const activity = await noticeActivity(this.teams, post.workspaceId, body.notice, null, links);
         return { status: 'sent', result: { id: await this.send(post.workspaceId, body.channelId, body.threadId, activity) } };
       }
       case 'ticket_card':
@@ -46,20 +52,44 @@ export class TeamsDeliverer implements ChatDeliverer {
       case 'sla_alert': {
         const ticket = await this.ticket(body.ticketId);
         if (!ticket.threadId) throw new DeliveryError(`ticket #${ticket.number} has no thread yet`, true);
-        const activity = await noticeActivity(this.teams, post.workspaceId, body.notice, ticket.number);
+        const links = await this.linksFor(post.workspaceId, ticket, body.notice);
+        await this.waitForCards(post, ticket.channelId, body.notice, links, ticket.number);
+        const activity = await noticeActivity(this.teams, post.workspaceId, body.notice, ticket.number, links);
         return { status: 'sent', result: { id: await this.send(ticket.workspaceId, ticket.channelId, ticket.threadId, activity) } };
       }
       case 'relayed_message': {
         const ticket = await this.ticket(body.ticketId);
         if (!ticket.threadId) throw new DeliveryError(`ticket #${ticket.number} has no thread yet`, true);
+        const links = await this.linksFor(post.workspaceId, ticket, body.notice);
         // A mail's files live on the web area: the message links them there.
         const message = { ...body.message, files: body.message.files.map((f) => (f.url.startsWith('/') ? { ...f, url: `${this.teams.context.config.PUBLIC_URL}${f.url}` } : f)) };
-        const activity = await relayedActivity(this.teams, post.workspaceId, body.notice, message);
+        const activity = await relayedActivity(this.teams, post.workspaceId, body.notice, message, links);
         return { status: 'sent', result: { id: await this.send(ticket.workspaceId, ticket.channelId, ticket.threadId, activity) } };
       }
       default:
         throw new DeliveryError(`Teams cannot deliver ${(body as { kind: string }).kind} posts`, false);
     }
+  }
+
+  /** Thread links for a post's `#n`: its own ticket's (stored on it) and those of the tickets the notice names (one query, only when it names others). */
+  private async linksFor(workspaceId: string, own: Ticket | null, notice: Notice): Promise<ThreadLinks> {
+    const links = new Map<number, string>();
+    if (own?.cardUrl) links.set(own.number, own.cardUrl);
+    const others = [...numbersIn(notice.params), ...(notice.tickets ?? []).map((t) => t.number)].filter((n) => n !== own?.number);
+    if (others.length > 0) for (const [n, url] of await this.teams.context.platformRecords.cardLocations.cardUrlsOf(workspaceId, others)) links.set(n, url);
+    return links;
+  }
+
+  /**
+   * A post naming other tickets (a split summary, a follow-up notice) often races their new
+   * cards: in a channel, where their threads get links, it is retried shortly a few times so its
+   * `#n` can link to them; after that it goes out with plain `#n`. (As Slack's card-links.ts does.)
+   */
+  private async waitForCards(post: PendingPost, channelId: string, notice: Notice, links: ThreadLinks, ownNumber: number | null): Promise<void> {
+    const named = [...numbersIn(notice.params), ...(notice.tickets ?? []).map((t) => t.number)].filter((n) => n !== ownNumber && !links.has(n));
+    if (named.length === 0 || post.attempts >= CARD_WAIT_TRIES) return;
+    if ((await this.conversation(post.workspaceId, channelId)).conversationType !== 'channel') return;
+    throw new DeliveryError('a named ticket has no thread link yet', true, 1000);
   }
 
   private async ticket(id: string): Promise<Ticket> {
@@ -96,7 +126,9 @@ export class TeamsDeliverer implements ChatDeliverer {
       rootId = await this.send(ticket.workspaceId, ticket.channelId, null, activity);
     }
     if (!rootId) throw new DeliveryError(`Teams gave no id for the card of #${ticket.number}`, false);
-    await this.teams.context.platformRecords.cardLocations.record(ticket.id, ticket.channelId, rootId);
+    // A channel card's thread has a deep link: stored once, every later `#n` of this ticket links to it.
+    const url = stored.conversationType === 'channel' ? teamsThreadUrl({ ...ticket, threadId: rootId }) : null;
+    await this.teams.context.platformRecords.cardLocations.record(ticket.id, ticket.channelId, rootId, url);
     this.teams.context.log.info({ platform: 'teams', ticket: ticket.number }, 'ticket card posted');
     return { status: 'sent', result: { id: rootId } };
   }

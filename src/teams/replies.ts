@@ -10,6 +10,7 @@ import { helpCard } from './cards/help-card';
 import { listCard, queueCard, searchCard } from './cards/list-card';
 import { shownMentions, withMentions } from './mentions';
 import type { TeamsStorage } from './storage';
+import { linkedT, linksOf, type ThreadLinks } from './thread-links';
 
 export interface ReplyInput {
   result: CommandResult;
@@ -23,13 +24,15 @@ export interface ReplyInput {
   timeZone: string;
 }
 
-/** A line of text whose params may name people: they become real Teams mentions. */
-export async function textWithMentions(storage: TeamsStorage, workspaceId: string, t: TFunction, key: string, params: Record<string, string | number>): Promise<Partial<Activity>> {
+/** A line of text whose params may name people: they become real Teams mentions; `#n` links to its thread when `links` knows it. */
+export async function textWithMentions(
+  storage: TeamsStorage, workspaceId: string, t: TFunction, key: string, params: Record<string, string | number>, links: ThreadLinks = new Map(),
+): Promise<Partial<Activity>> {
   const ids = ['actor', 'person', 'people'].flatMap((k) => String(params[k] ?? '').split(',')).filter(Boolean);
   const rendered = withMentions(params, await storage.namesOf(workspaceId, ids));
   // People's params became `<at>` mentions (our markup); every other string is someone's words.
   const marked = Object.fromEntries(Object.entries(rendered.params).map(([k, v]) => [k, typeof v === 'string' && v !== params[k] ? { markup: v } : v]));
-  const text = markdownT(t, key, marked);
+  const text = linkedT(t, key, marked, links);
   return { ...MessageFactory.text(text), entities: shownMentions(text, rendered.entities) };
 }
 
@@ -43,7 +46,7 @@ export async function renderReply({ result, actor, t, deps, storage, personal, t
     case 'help':
       return MessageFactory.attachment(asAttachment(helpCard(t)));
     case 'done':
-      return textWithMentions(storage, actor.workspaceId, t, result.key, result.params);
+      return textWithMentions(storage, actor.workspaceId, t, result.key, result.params, linksOf([result.ticket]));
     case 'error':
       return MessageFactory.text(errorText(t, result.code, result.params));
     case 'language':

@@ -1,5 +1,6 @@
 import type { PeopleDirectory } from '../core';
 import { isConfiguredAgent } from '../people';
+import { teamsThreadUrl } from './thread-links';
 import type { TeamsContext } from './turn';
 
 /**
@@ -17,12 +18,6 @@ export function teamsDirectory(teams: TeamsContext): PeopleDirectory {
       // namesOf maps an id it never saw to itself: that is no name.
       return new Map([...all].filter(([id, name]) => name !== id));
     },
-    threadUrl: async (ticket) => {
-      if (!ticket.threadId) return null;
-      const tenant = ticket.workspaceId.replace(/^teams:/, '');
-      const channel = encodeURIComponent(ticket.channelId);
-      const message = encodeURIComponent(ticket.threadId);
-      return `https://teams.microsoft.com/l/message/${channel}/${message}?tenantId=${encodeURIComponent(tenant)}&parentMessageId=${message}`;
-    },
+    threadUrl: async (ticket) => teamsThreadUrl(ticket),
   };
 }

@@ -19,6 +19,7 @@ import { loginByEmail } from './routes/login-email';
 import { logout } from './routes/logout';
 import { ticketRoute } from './routes/ticket';
 import { ticketsPage } from './routes/tickets';
+import { queueRoute } from './routes/queue';
 import { viewerOf } from './session';
 import type { WebContext } from './web-context';
 
@@ -60,6 +61,7 @@ const WEB_ROUTES: WebRoute[] = [
   { method: 'POST', pattern: /^\/logout$/, handle: (web, req, res) => logout(web, req, res) },
   { method: 'POST', pattern: /^\/lang$/, handle: (web, req, res) => changeLanguage(web, req, res) },
   { method: 'GET', pattern: /^\/tickets$/, handle: (web, req, res) => ticketsPage(web, req, res) },
+  { method: 'GET', pattern: /^\/queue$/, handle: (web, req, res) => queueRoute(web, req, res) },
   { method: 'GET', pattern: /^\/tickets\/([1-9]\d{0,8})$/, handle: (web, req, res, m) => ticketRoute(web, req, res, Number(m[1])) },
   {
     method: 'POST',
@@ -67,7 +69,7 @@ const WEB_ROUTES: WebRoute[] = [
     handle: (web, req, res, m) => act(web, req, res, Number(m[1]), m[2], ACTIONS[m[2]]),
   },
   { method: 'GET', pattern: /^\/files\/([0-9a-f-]{36})$/, handle: (web, req, res, m) => fileRoute(web, req, res, m[1]) },
-  { method: 'GET', pattern: /^\/(login|tickets|files)(\/.*)?$/, handle: notFound },
+  { method: 'GET', pattern: /^\/(login|tickets|queue|files)(\/.*)?$/, handle: notFound },
 ];
 
 /** The web area's routes on the one HTTP server; any failure is one calm 500 page. */

@@ -1,4 +1,6 @@
-import { claimTicket, changeCc, changeStatus, openTicket, recordThreadMessages, runCommand, searchTickets, setPriority, workQueue, type Actor, type Ticket } from '../../src/core';
+import {
+  browseQueue, claimTicket, changeCc, changeStatus, openTicket, recordThreadMessages, runCommand, searchTickets, setPriority, workQueue, type Actor, type Ticket,
+} from '../../src/core';
 import { chatMessage, coreFixture, person, type CoreFixture } from '../support/core-fixture';
 
 let f: CoreFixture;
@@ -129,6 +131,52 @@ describe('queue', () => {
     expect(view.more).toBe(3);
     expect(view.tickets[0].title).toBe('t0');
     expect((await workQueue(f.deps, agent, 'pending')).more).toBe(0);
+  });
+});
+
+describe('the web queue (browseQueue)', () => {
+  const browse = (over: Partial<Parameters<typeof browseQueue>[2]> = {}) =>
+    ({ statuses: ['open', 'pending'] as const, priority: null, assignee: null, words: '', page: 1, pageSize: 2, ...over });
+
+  test('agents only; the queue order, paged, with the total over every page', async () => {
+    const ws = workspace();
+    const agent = person('U_AGENT', true, 'en', ws);
+    const customer = person('U_CUST', false, 'en', ws);
+    await expect(browseQueue(f.deps, customer, browse())).rejects.toMatchObject({ code: 'agents_only' });
+    const a = await open(customer, 'first');
+    const b = await open(customer, 'second');
+    const c = await open(customer, 'third');
+    await setPriority(f.deps, agent, c.number, 'urgent');
+    const one = await browseQueue(f.deps, agent, browse());
+    expect([numbers(one.tickets), one.total, one.page, one.pages]).toEqual([[c.number, a.number], 3, 1, 2]);
+    const two = await browseQueue(f.deps, agent, browse({ page: 2 }));
+    expect([numbers(two.tickets), two.total, two.page]).toEqual([[b.number], 3, 2]);
+    expect((await browseQueue(f.deps, agent, browse({ page: 9 }))).tickets).toEqual([]);
+  });
+
+  test('filters: status, priority, assigned to me or nobody, and words as search finds them', async () => {
+    const ws = workspace();
+    const agent = person('U_AGENT', true, 'en', ws);
+    const other = person('U_AGENT2', true, 'en', ws);
+    const customer = person('U_CUST', false, 'en', ws);
+    const mine = await open(customer, 'Impressora travada');
+    const theirs = await open(customer, 'VPN lenta', ['a impressão sai borrada']);
+    const nobodys = await open(customer, 'Teclado');
+    const pending = await open(customer, 'Mouse');
+    await claimTicket(f.deps, agent, mine.number);
+    await claimTicket(f.deps, other, theirs.number);
+    await setPriority(f.deps, agent, theirs.number, 'high');
+    await changeStatus(f.deps, agent, pending.number, 'pending');
+    await open(person('U_CUST', false, 'en', workspace()), 'Impressora de outro espaço');
+    const found = async (over: Partial<Parameters<typeof browseQueue>[2]>) => numbers((await browseQueue(f.deps, agent, browse({ pageSize: 50, ...over }))).tickets);
+    expect(await found({ assignee: 'me' })).toEqual([mine.number]);
+    expect(await found({ assignee: 'none' })).toEqual([nobodys.number, pending.number]);
+    expect(await found({ priority: 'high' })).toEqual([theirs.number]);
+    expect(await found({ statuses: ['pending'] })).toEqual([pending.number]);
+    expect(await found({ words: 'IMPRESSAO' })).toEqual([theirs.number]);
+    expect(await found({ words: 'IMPRESSORA' })).toEqual([mine.number]);
+    expect(await found({ words: 'impressora', assignee: 'none' })).toEqual([]);
+    expect(await found({ words: '   ' })).toHaveLength(4);
   });
 });
 

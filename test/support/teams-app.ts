@@ -240,3 +240,9 @@ export function installUpdate(connector: FakeBotConnector, locale = 'en-US'): Js
     channelData: { tenant: { id: TENANT }, team: { id: '19:team@thread.tacv2' }, channel: { id: CHANNEL }, eventType: 'teamMemberAdded' },
   };
 }
+
+/**
+ * A post's text with each `[#n](Teams deep link)` read as the plain `#n` it shows: for tests about
+ * something else (the links themselves are tested in thread-links.test.ts).
+ */
+export const shownText = (text: string): string => text.replace(/\[(#\d+)\]\(https:\/\/teams\.microsoft\.com\/l\/message\/[^)]*\)/g, '$1');

@@ -12,6 +12,9 @@ const STATUSES_OF: Record<ListFilter, readonly Status[]> = {
   all: ['open', 'pending', 'closed'],
 };
 
+/** The statuses a list filter word stands for. */
+export const statusesOf = (filter: ListFilter): readonly Status[] => STATUSES_OF[filter];
+
 /** "My tickets": where I am requester, assignee or CC'd, newest first. */
 export function listMyTickets(deps: UseCaseDeps, actor: Actor, filter: ListFilter, limit = LIST_LIMIT): Promise<Ticket[]> {
   return deps.store.tickets.listForUser(actor.workspaceId, actor.userId, STATUSES_OF[filter], limit);

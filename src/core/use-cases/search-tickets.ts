@@ -1,4 +1,4 @@
-import type { Actor, Ticket } from '../ticket';
+import type { Actor, Status, Ticket } from '../ticket';
 import type { UseCaseDeps } from './shared';
 
 export const SEARCH_LIMIT = 10;
@@ -8,11 +8,12 @@ export const SEARCH_LIMIT = 10;
  * ignored, English and Portuguese word forms), best match first, ties newest first. Agents search
  * their whole workspace; anyone else only the tickets they may see (requester, assignee or CC).
  */
-export function searchTickets(deps: UseCaseDeps, actor: Actor, words: string, limit = SEARCH_LIMIT): Promise<Ticket[]> {
+export function searchTickets(deps: UseCaseDeps, actor: Actor, words: string, limit = SEARCH_LIMIT, statuses?: readonly Status[]): Promise<Ticket[]> {
   return deps.store.queries.search({
     workspaceId: actor.workspaceId,
     words,
     participantId: actor.isAgent ? null : actor.userId,
+    statuses,
     limit,
   });
 }

@@ -4,6 +4,7 @@ import { registerAddToTicketShortcut } from './shortcuts/add-to-ticket';
 import { registerAddToTicketSubmission } from './submissions/add-to-ticket';
 import { registerClaimButtons } from './actions/claim';
 import { registerHomeNudge } from './actions/home-nudge';
+import { registerOpenWeb } from './actions/open-web';
 import { registerPrioritySelect } from './actions/priority';
 import { registerReopenOriginal } from './actions/reopen-original';
 import { registerStatusButtons } from './actions/status-buttons';
@@ -31,5 +32,6 @@ export function registerListeners(app: App, rt: SlackRuntime): void {
   registerPrioritySelect(app, rt);
   registerReopenOriginal(app, rt);
   registerHomeNudge(app, rt);
+  registerOpenWeb(app, rt);
   registerAddToTicketShortcut(app, rt); registerAddToTicketSubmission(app, rt);
 }

@@ -2,21 +2,13 @@ import type { KnownBlock } from '@slack/types';
 import type { TFunction } from 'i18next';
 import type { CommandResult, QueueView, StoredMessage, Ticket, TicketDetail } from '../../core';
 import { tFor } from '../../i18n';
-import { SLASH_COMMAND } from '../ids';
-import { LIMITS, mrkdwn, trim } from './limits';
+import { ACTIONS, SLASH_COMMAND } from '../ids';
+import { LIMITS, mrkdwn, plain, trim } from './limits';
 import { escapeMrkdwn, markup, mention, mentionOf, mrkdwnT, type MrkdwnParam } from './mrkdwn';
 import { linksOf, translateWithLinks } from './refs';
 import { mrkdwnFromSlack, mrkdwnLink } from './message-text';
 
 const HELP_LINES = ['new', 'list', 'show', 'search', 'queue', 'status', 'close', 'claim', 'assign', 'cc', 'priority', 'nudge', 'lang', 'split', 'whoami', 'web'];
-
-/**
- * Links only the adapter can make. The web ticket area (not built yet) passes its private
- * sign-in link for `show` here, and the answer offers it.
- */
-export interface ReplyLinks {
-  webLink?: string;
-}
 
 export interface EphemeralReply {
   response_type: 'ephemeral';
@@ -85,7 +77,7 @@ function messageLines(t: TFunction, m: StoredMessage): string[] {
   return lines;
 }
 
-function detailText(t: TFunction, d: TicketDetail, links: ReplyLinks): string {
+function detailText(t: TFunction, d: TicketDetail): string {
   const tk = d.ticket;
   const lines = [
     `*${translateWithLinks(t, 'detail.title', { number: tk.number, title: tk.title }, linksOf([tk]))}*`,
@@ -99,7 +91,6 @@ function detailText(t: TFunction, d: TicketDetail, links: ReplyLinks): string {
   const earlier = d.messageCount - d.recent.length;
   if (earlier > 0) lines.push(`_${mrkdwnT(t, 'detail.earlier', { count: earlier })}_`);
   for (const m of d.recent) lines.push(...messageLines(t, m));
-  if (links.webLink) lines.push(mrkdwnLink(links.webLink, t('detail.web_link')));
   return lines.join('\n');
 }
 
@@ -120,8 +111,20 @@ function queueText(t: TFunction, q: QueueView): string {
   return [title, ...items, ...(q.more > 0 ? [t('queue.more', { count: q.more })] : [])].join('\n');
 }
 
+/**
+ * "Open in the web": the click asks for the sign-in link (listeners/actions/open-web.ts), so
+ * no bearer link sits in a message; `value` is the ticket the link lands on, none for the list.
+ */
+export function openWebButton(t: TFunction, ticketNumber: number | null): KnownBlock {
+  return {
+    type: 'actions',
+    block_id: 'open_web',
+    elements: [{ type: 'button', action_id: ACTIONS.openWeb, ...(ticketNumber === null ? {} : { value: String(ticketNumber) }), text: plain(t('web:chat.open_button')) }],
+  };
+}
+
 /** The private answer to `/ticket …`, in the caller's language (for `lang`, the new one). */
-export function renderCommandResult(result: Exclude<CommandResult, { type: 'ask_title' }>, t: TFunction, links: ReplyLinks = {}): EphemeralReply {
+export function renderCommandResult(result: Exclude<CommandResult, { type: 'ask_title' }>, t: TFunction): EphemeralReply {
   switch (result.type) {
     case 'help':
       return reply(helpText(t));
@@ -133,8 +136,10 @@ export function renderCommandResult(result: Exclude<CommandResult, { type: 'ask_
       return reply(translateWithLinks(t, result.key, peopleParams(result.params), linksOf([result.ticket])));
     case 'language':
       return reply(mrkdwnT(tFor(result.locale), 'replies.language_set'));
-    case 'detail':
-      return reply(detailText(t, result.detail, links));
+    case 'detail': {
+      const answer = reply(detailText(t, result.detail));
+      return { ...answer, blocks: [...answer.blocks!.slice(0, LIMITS.messageBlocks - 1), openWebButton(t, result.detail.ticket.number)] };
+    }
     case 'search': {
       const title = `*${mrkdwnT(t, 'search.title', { words: result.words })}*`;
       if (result.tickets.length === 0) return reply(mrkdwnT(t, 'search.empty', { words: result.words }));

@@ -4,6 +4,7 @@ import type { HomeView, Ticket } from '../../core';
 import { ACTIONS } from '../ids';
 import { LIMITS, mrkdwn, plain } from './limits';
 import { mrkdwnT } from './mrkdwn';
+import { openWebButton } from './command-reply';
 
 const MAX_PER_GROUP = 25;
 
@@ -20,12 +21,13 @@ function row(t: TFunction, tk: Ticket, accessory?: { actionId: string; label: st
 }
 
 /**
- * The App Home tab: the person's open and pending tickets (with "Ask for an update" where
- * they may ask), the ten most recently closed, and for agents the unclaimed open tickets.
+ * The App Home tab: "Open in the web", the person's open and pending tickets (with "Ask for an
+ * update" where they may ask), the ten most recently closed, and for agents the unclaimed open tickets.
  */
 export function renderHome(t: TFunction, userId: string, view: HomeView, banner?: string): SlackHomeView {
   const blocks: KnownBlock[] = [{ type: 'header', text: plain(t('slack:home.title'), 150) }];
   if (banner) blocks.push({ type: 'context', elements: [mrkdwn(banner, LIMITS.contextElementText)] });
+  blocks.push(openWebButton(t, null));
   const group = (titleKey: string, tickets: Ticket[], accessory: (tk: Ticket) => { actionId: string; label: string } | undefined) => {
     if (tickets.length === 0) return;
     blocks.push({ type: 'section', text: mrkdwn(`*${mrkdwnT(t, titleKey)}*`) });

@@ -8,8 +8,6 @@ import { escapeMarkdown, markdownT } from './markdown';
 export interface DetailViewer {
   locale: Locale;
   timeZone: string;
-  /** The web area's private link to this ticket, once that area exists. */
-  webLink?: string;
 }
 
 export function duration(ms: number | null, t: TFunction): string {
@@ -57,6 +55,7 @@ export function detailCard(detail: TicketDetail, t: TFunction, names: Map<string
     if (earlier > 0) body.push(text(t('detail.earlier', { count: earlier }), { isSubtle: true, spacing: 'None' }));
     body.push(...detail.recent.map((m) => messageBlock(m, t, name, viewer)));
   }
-  const actions = viewer.webLink ? [{ type: 'Action.OpenUrl', title: t('detail.web_link'), url: viewer.webLink }] : [];
+  // The click asks for the private sign-in link (card-action.ts): no bearer link is kept in the card.
+  const actions = [{ type: 'Action.Submit', title: t('web:chat.open_button'), data: { chamado: 'web', number: ticket.number } }];
   return adaptiveCard(body, actions);
 }

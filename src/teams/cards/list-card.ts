@@ -1,9 +1,10 @@
 import type { TFunction } from 'i18next';
 import type { ListFilter, QueueView, Ticket } from '../../core';
 import { adaptiveCard, heading, submit, text, type AdaptiveCard, type CardElement } from './card';
-import { markdownT } from './markdown';
+import { linkedT, linksOf } from '../thread-links';
 
-const line = (ticket: Ticket, t: TFunction) => markdownT(t, 'list.item', { number: ticket.number, title: ticket.title, status: t(`status.${ticket.status}`) });
+/** `#n title (status)`, `#n` linking to the ticket's thread when it has one. */
+const line = (ticket: Ticket, t: TFunction) => linkedT(t, 'list.item', { number: ticket.number, title: ticket.title, status: t(`status.${ticket.status}`) }, linksOf([ticket]));
 
 function ticketRow(ticket: Ticket, t: TFunction, canNudge: boolean): CardElement {
   const items: CardElement[] = [text(line(ticket, t))];
@@ -52,14 +53,15 @@ export function queueCard({ queue, names, age }: QueueCardInput, t: TFunction): 
   const body: CardElement[] = [heading(t(`queue.title_${queue.filter}`))];
   if (queue.tickets.length === 0) body.push(text(t('queue.empty'), { isSubtle: true }));
   for (const ticket of queue.tickets) {
-    const line = t('queue.item', {
+    // Titles and names are people's words: escaped as such (linkedT escapes every string param).
+    const line = linkedT(t, 'queue.item', {
       number: ticket.number,
       title: ticket.title,
       priority: t(`priority.${ticket.priority}`),
       status: t(`status.${ticket.status}`),
       assignee: ticket.assigneeId ? names.get(ticket.assigneeId) ?? ticket.assigneeId : t('tickets.unassigned'),
       age: age(queue.at.getTime() - new Date(ticket.createdAt).getTime()),
-    });
+    }, linksOf([ticket]));
     body.push({ type: 'Container', separator: true, items: [text(line)] });
   }
   if (queue.more > 0) body.push(text(t('queue.more', { count: queue.more }), { isSubtle: true }));

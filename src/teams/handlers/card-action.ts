@@ -1,8 +1,9 @@
 import { MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import type { TFunction } from 'i18next';
-import { changeStatus, claimTicket, isChamadoError, nudgeTicket, openTicket, reopenOriginal, type Actor, type Status } from '../../core';
+import { changeStatus, claimTicket, isChamadoError, issueWebLink, nudgeTicket, openTicket, reopenOriginal, type Actor, type Status } from '../../core';
 import { cardSubmitSchema, type CardSubmit } from '../card-submit';
 import { splitConversationId } from '../conversation';
+import { sendPrivately } from '../private-reply';
 import { errorText, textWithMentions } from '../replies';
 import { actorOf, translatorFor, type TeamsContext } from '../turn';
 
@@ -37,6 +38,13 @@ async function perform(teams: TeamsContext, turn: TurnContext, actor: Actor, sub
       teams.context.log.info({ platform: 'teams', ticket: ticket.number }, 'ticket opened from the new-ticket form');
       return MessageFactory.text(t('replies.opened', { number: ticket.number }));
     }
+    case 'web': {
+      const link = await issueWebLink(deps, actor, { ticketNumber: submit.number ?? null, timeZone: turn.activity.localTimezone ?? null });
+      teams.context.log.info({ platform: 'teams', ticket: submit.number ?? null, given: link.type === 'web_link' }, 'web sign-in link asked for by button');
+      return MessageFactory.text(link.type === 'web_link'
+        ? t('web:chat.link', { url: link.url, minutes: link.minutes })
+        : t('web:chat.rate_limited', { minutes: link.minutes }));
+    }
   }
 }
 
@@ -51,7 +59,14 @@ export async function handleCardAction(teams: TeamsContext, turn: TurnContext): 
   }
   try {
     const reply = await perform(teams, turn, actor, parsed.data, t);
-    if (reply) await turn.sendActivity(reply);
+    if (!reply) return;
+    // A sign-in link is for the clicker alone: outside a 1:1 chat it goes to theirs.
+    if (parsed.data.chamado === 'web' && turn.activity.conversation.conversationType !== 'personal') {
+      const sent = await sendPrivately(teams, turn, reply);
+      await turn.sendActivity(MessageFactory.text(t(sent ? 'teams:private.sent' : 'teams:private.unavailable', { prefix: t('teams:prefix') })));
+      return;
+    }
+    await turn.sendActivity(reply);
   } catch (error) {
     if (!isChamadoError(error)) throw error;
     await turn.sendActivity(errorText(t, error.code, error.params));

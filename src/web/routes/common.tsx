@@ -7,10 +7,14 @@ import { NoticePage } from '../views/notice-page';
 
 /** A local path to come back to after a form; anything else goes to the list. */
 export function safeBack(value: string | null | undefined): string {
-  return value && /^\/(?!\/)[A-Za-z0-9/_?=&.-]*$/.test(value) ? value : '/tickets';
+  return value && /^\/(?!\/)[A-Za-z0-9/_?=&.%+-]*$/.test(value) ? value : '/tickets';
 }
 
-export const chromeOf = (viewer: Viewer, back: string): Chrome => ({ t: viewer.t, locale: viewer.locale, viewer: { name: viewer.name, csrf: viewer.session.csrfToken, back } });
+export const chromeOf = (viewer: Viewer, back: string): Chrome => ({
+  t: viewer.t,
+  locale: viewer.locale,
+  viewer: { name: viewer.name, csrf: viewer.session.csrfToken, back, isAgent: viewer.actor.isAgent },
+});
 
 export const signedOutChrome = (web: WebContext, req: IncomingMessage): Chrome => {
   const locale = browserLocale(req, web.config.DEFAULT_LOCALE);

@@ -6,7 +6,7 @@ export interface Chrome {
   t: TFunction;
   locale: Locale;
   /** Signed in: the header shows the person, the language switch and sign-out. */
-  viewer?: { name: string; csrf: string; back: string };
+  viewer?: { name: string; csrf: string; back: string; isAgent?: boolean };
 }
 
 function LanguageSwitch({ t, locale, csrf, back }: { t: TFunction; locale: Locale; csrf: string; back: string }) {
@@ -48,8 +48,9 @@ export function Layout({ chrome, title, children }: { chrome: Chrome; title: str
               <span class="brand-tagline">{t('web:app.tagline')}</span>
             </a>
             {viewer && (
-              <nav class="topnav" aria-label={t('web:app.tagline')}>
-                <a href="/tickets">{t('web:nav.my_tickets')}</a>
+              <nav class="topnav" aria-label={t('web:nav.main')}>
+                <a href="/tickets" aria-current={/^\/tickets(\?|$)/.test(viewer.back) ? 'page' : undefined}>{t('web:nav.my_tickets')}</a>
+                {viewer.isAgent && <a href="/queue" aria-current={viewer.back.startsWith('/queue') ? 'page' : undefined}>{t('web:nav.queue')}</a>}
               </nav>
             )}
             {viewer && (

@@ -6,7 +6,7 @@ import { FrozenClock } from '../../support/core-fixture';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
 import { pendingPosts } from '../../support/outbox-rows';
 import { buttonsOf, cardsOf, cardText, everyCard } from '../../support/teams-cards';
-import { AGENT, CHANNEL, CUSTOMER, OTHER, cardSubmit, channelCommand, postActivity, startTeamsApp, eventually } from '../../support/teams-app';
+import { AGENT, CHANNEL, CUSTOMER, OTHER, cardSubmit, channelCommand, postActivity, startTeamsApp, eventually, shownText } from '../../support/teams-app';
 
 /**
  * Reminders, auto-close and first-response alerts (contract §6, §8) through the real Teams
@@ -22,7 +22,7 @@ const connector = new FakeBotConnector();
 beforeAll(async () => { await connector.start(); });
 afterAll(async () => { await connector.stop(); });
 
-const textOf = (c: ConnectorCall) => String(c.body.text ?? '');
+const textOf = (c: ConnectorCall) => shownText(String(c.body.text ?? ''));
 const threadConversation = (root: string) => `${CHANNEL};messageid=${root}`;
 const postsIn = (root: string, predicate: (c: ConnectorCall) => boolean = () => true) =>
   connector.accepted.filter((c) => c.method === 'POST' && c.conversationId === threadConversation(root) && predicate(c));

@@ -1,7 +1,7 @@
 import type { ConnectorCall } from '../../fakes/fake-bot-connector';
 import { cardsOf, cardText, everyCard } from '../../support/teams-cards';
 import { pendingPosts } from '../../support/outbox-rows';
-import { AGENT, CHANNEL, CUSTOMER, OTHER, WS, channelCommand, personalMessage, postActivity, TeamsSuite, eventually } from '../../support/teams-app';
+import { AGENT, CHANNEL, CUSTOMER, OTHER, WS, channelCommand, personalMessage, postActivity, TeamsSuite, eventually, shownText } from '../../support/teams-app';
 
 const suite = new TeamsSuite();
 const { connector } = suite;
@@ -10,7 +10,7 @@ const { connector } = suite;
 const repliesIn = (conversationId: string, since: number) =>
   connector.acceptedSince(since).filter((c) => c.method === 'POST' && c.conversationId === conversationId);
 
-const textOf = (call: ConnectorCall) => String(call.body.text ?? '');
+const textOf = (call: ConnectorCall) => shownText(String(call.body.text ?? ''));
 
 async function command(text: string, opts: Parameters<typeof channelCommand>[2] = {}) {
   const since = connector.calls.length;

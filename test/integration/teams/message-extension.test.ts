@@ -139,12 +139,15 @@ describe('splitConversation', () => {
       { number: second, title: 'Broken mouse', requester_id: OTHER.id, ids: ['1900000000101', '1900000000103'] },
     ]);
     const summary = await eventually(
-      () => connector.acceptedSince(before).find((c) => c.conversationId === `${CHANNEL};messageid=${ROOT}` && String(c.body.text).includes(`#${second} Broken mouse`)),
+      () => connector.acceptedSince(before).find((c) => c.conversationId === `${CHANNEL};messageid=${ROOT}` && String(c.body.text).includes(' Broken mouse')),
       'the split summary in the thread',
     );
     // In the first requester's language: the customer's last activity (the refused fetch above) was in Portuguese.
-    const lines = [translate('pt-BR', 'notices.split_summary', { count: 2 }), `- #${first} Printer jam`, `- #${second} Broken mouse`];
+    // Each new #n links to its thread: the summary waits briefly for the new cards (contract §5).
+    const link = async (n: number) => `[#${n}](${(await suite.db.dataSource.query('SELECT card_url FROM tickets WHERE number = $1', [n]))[0].card_url})`;
+    const lines = [translate('pt-BR', 'notices.split_summary', { count: 2 }), `- ${await link(first)} Printer jam`, `- ${await link(second)} Broken mouse`];
     expect(summary.body.text).toBe(lines.join('\n\n'));
+    expect(lines[1]).toMatch(/^- \[#\d+\]\(https:\/\/teams\.microsoft\.com\/l\/message\//);
   });
 
   test('an unknown command id is answered, not crashed on', async () => {

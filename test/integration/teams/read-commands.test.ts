@@ -1,16 +1,18 @@
 import type { ConnectorCall } from '../../fakes/fake-bot-connector';
 import { cardsOf, cardText } from '../../support/teams-cards';
-import { AGENT, CUSTOMER, OTHER, channelCommand, channelMessage, personalConversation, personalMessage, postActivity, TeamsSuite, type Json } from '../../support/teams-app';
+import {
+  AGENT, CUSTOMER, OTHER, channelCommand, channelMessage, personalConversation, personalMessage, postActivity, TeamsSuite, type Json, shownText,
+} from '../../support/teams-app';
 import { eventually } from '../../support/eventually';
 
 /** show, search, queue, whoami and the grammar's questions through /api/messages, against the fake connector. */
 const suite = new TeamsSuite();
 const { connector } = suite;
 
-const textOf = (call: ConnectorCall) => String(call.body.text ?? '');
+const textOf = (call: ConnectorCall) => shownText(String(call.body.text ?? ''));
 const bodyText = (call: ConnectorCall) => {
   const cards = cardsOf(call.body);
-  return cards.length > 0 ? cards.map(cardText).join('\n') : textOf(call);
+  return cards.length > 0 ? shownText(cards.map(cardText).join('\n')) : textOf(call);
 };
 
 /** A command in the person's 1:1 chat with the bot, and the bot's answer there. */

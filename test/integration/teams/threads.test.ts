@@ -2,14 +2,16 @@ import { translate } from '../../../src/i18n';
 import type { ConnectorCall } from '../../fakes/fake-bot-connector';
 import { buttonsOf, cardText, cardsOf, everyCard } from '../../support/teams-cards';
 import { outboxRows, pendingPosts } from '../../support/outbox-rows';
-import { AGENT, CHANNEL, CUSTOMER, cardSubmit, channelMessage, personalConversation, personalMessage, postActivity, TeamsSuite, eventually } from '../../support/teams-app';
+import {
+  AGENT, CHANNEL, CUSTOMER, cardSubmit, channelMessage, personalConversation, personalMessage, postActivity, TeamsSuite, eventually, shownText,
+} from '../../support/teams-app';
 
 const suite = new TeamsSuite();
 const { connector } = suite;
 
 const ticket = async (number: number) => (await suite.ticket(number))!;
 const postsIn = (conversationId: string, since = 0) => connector.acceptedSince(since).filter((c) => c.method === 'POST' && c.conversationId === conversationId);
-const text = (c: ConnectorCall) => String(c.body.text ?? '');
+const text = (c: ConnectorCall) => shownText(String(c.body.text ?? ''));
 
 async function post(activity: Record<string, unknown>) {
   const res = await postActivity(suite.app, activity);
@@ -102,7 +104,7 @@ test('personal list: my tickets with an "Ask for an update" button that nudges t
   await post(personalMessage(connector, 'list', { from: CUSTOMER, locale: 'en-US' }));
   const [reply] = await eventually(() => postsIn(personalConversation(CUSTOMER), since).length > 0 && postsIn(personalConversation(CUSTOMER), since), 'the list card');
   const card = cardsOf(reply.body)[0];
-  expect(cardText(card)).toContain(`#${number} Laptop is slow (Open)`);
+  expect(shownText(cardText(card))).toContain(`#${number} Laptop is slow (Open)`);
   const nudge = buttonsOf(card).find((b) => b.data.number === number)!;
   expect(nudge).toEqual({ title: 'Ask for an update', data: { chamado: 'nudge', number } });
 
@@ -116,7 +118,7 @@ test('agents also see open tickets nobody has claimed in their personal list', a
   const since = connector.calls.length;
   await post(personalMessage(connector, 'list', { from: AGENT }));
   const [reply] = await eventually(() => postsIn(personalConversation(AGENT), since).length > 0 && postsIn(personalConversation(AGENT), since), 'the agent list');
-  const body = cardText(cardsOf(reply.body)[0]);
+  const body = shownText(cardText(cardsOf(reply.body)[0]));
   expect(body).toContain('Open tickets nobody has claimed');
   expect(body).toContain(`#${number} Nobody owns me`);
 });
