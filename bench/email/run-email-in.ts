@@ -50,6 +50,8 @@ function freePort(): Promise<number> {
 async function startSink(): Promise<{ url: string; stop(): Promise<void> }> {
   const server = new SMTPServer({
     authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+    // The app's pooled connections would hold a graceful close for 30 s.
+    closeTimeout: 100,
     onData(stream, _session, callback) {
       stream.on('data', () => undefined);
       stream.on('end', () => callback());

@@ -30,6 +30,8 @@ export async function startSink(): Promise<MailSink> {
   const received: MailSink['received'] = [];
   const server = new SMTPServer({
     authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+    // The app's pooled connections would hold a graceful close for 30 s.
+    closeTimeout: 100,
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));

@@ -45,6 +45,13 @@ export type ReceiveMailOutcome =
   | { kind: 'joined'; ticket: Ticket; reopened: boolean }
   | { kind: 'follow_up'; original: Ticket; followUp: Ticket };
 
+/** At most this many people join a ticket as CCs from one mail's To and Cc (a mail to a whole list is not a ticket's audience). */
+export const MAX_MAIL_CCS = 50;
+
+/** The CCs a mail adds: its other addresses as person ids, once each, not `exclude`, at most MAX_MAIL_CCS. */
+export const ccsOf = (mail: Pick<InboundMail, 'others'>, exclude: (id: string) => boolean): string[] =>
+  [...new Set(mail.others.map(emailPersonId))].filter((id) => !exclude(id)).slice(0, MAX_MAIL_CCS);
+
 const PREFIX = /^\s*(?:(?:re|fwd?|res|enc|aw|tr)\s*(?:\[\d+\])?\s*:\s*)+/i;
 
 /** The subject without `Re:`/`Fwd:`/`RES:`/`ENC:` prefixes, however many and in any case. */

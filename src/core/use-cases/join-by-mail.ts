@@ -2,7 +2,7 @@ import { emailPersonId } from '../email-people';
 import { applyStatus } from '../lifecycle';
 import type { Repositories } from '../ports';
 import { attachmentsOf, isParticipant, type ChatMessage, type Ticket } from '../ticket';
-import { mailMessage, noteSkippedFiles, type InboundMail, type ReceiveMailOutcome } from './inbound-mail';
+import { ccsOf, mailMessage, MAX_MAIL_CCS, noteSkippedFiles, type InboundMail, type ReceiveMailOutcome } from './inbound-mail';
 import { mailTicketPeople } from './mail-people';
 import { liveFollowUps, openFollowUp } from './record-thread-message';
 import { relayPost } from './relay';
@@ -60,7 +60,7 @@ async function relay(repos: Repositories, deps: UseCaseDeps, ticket: Ticket, mes
 
 /** Addresses the reply was also sent to join the ticket as CCs (the writer's own aside). */
 async function addCcs(repos: Repositories, ticket: Ticket, authorId: string, mail: InboundMail, now: Date): Promise<void> {
-  const fresh = [...new Set(mail.others.map(emailPersonId))].filter((id) => id !== authorId && !isParticipant(ticket, id));
+  const fresh = ccsOf(mail, (id) => id === authorId || isParticipant(ticket, id)).slice(0, Math.max(0, MAX_MAIL_CCS - ticket.ccIds.length));
   if (fresh.length === 0) return;
   ticket.ccIds = [...ticket.ccIds, ...fresh];
   await repos.tickets.saveParticipants(ticket);

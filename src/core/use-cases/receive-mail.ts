@@ -1,7 +1,7 @@
 import { emailPersonId } from '../email-people';
 import type { Repositories } from '../ports';
 import { attachmentsOf, type Ticket } from '../ticket';
-import { mailMessage, mailTitle, noteSkippedFiles, type InboundMail, type MailHome, type ReceiveMailOutcome } from './inbound-mail';
+import { ccsOf, mailMessage, mailTitle, noteSkippedFiles, type InboundMail, type MailHome, type ReceiveMailOutcome } from './inbound-mail';
 import { joinByMail } from './join-by-mail';
 import { mailTicketPeople } from './mail-people';
 import { cleanTitle, openTicketIn } from './open-ticket';
@@ -59,7 +59,7 @@ async function openByMail(repos: Repositories, deps: UseCaseDeps, home: MailHome
   const message = await mailMessage(repos, ticket, mail);
   await repos.messages.add([{ ticketId: ticket.id, message, attachments: attachmentsOf(message) }]);
   await repos.mailRecords.attach(mail.messageId, ticket.id);
-  const ccIds = [...new Set(mail.others.map(emailPersonId))].filter((id) => id !== requesterId);
+  const ccIds = ccsOf(mail, (id) => id === requesterId);
   if (ccIds.length > 0) {
     ticket.ccIds = ccIds;
     await repos.tickets.saveParticipants(ticket);

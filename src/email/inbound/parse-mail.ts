@@ -7,6 +7,9 @@ import { stripQuotes } from './strip-quotes';
 /** The largest file kept from a mail; a larger one is named in the thread instead (the mail itself is capped by EMAIL_MAX_BYTES). */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
+/** The References a reply is looked up by. */
+const MAX_REFERENCES = 50;
+
 /** What the SMTP conversation said (the HTTP route has none: its mail's headers stand in). */
 export interface Envelope {
   /** MAIL FROM; '' for the empty sender `<>` of bounces; null when there was no SMTP conversation. */
@@ -115,7 +118,8 @@ export async function parseMail(raw: Buffer, envelope: Envelope): Promise<Parsed
     subject,
     text: stripQuotes(text),
     ...filesOf(parsed),
-    references: [...new Set([...messageIds(inReplyTo), ...messageIds(references)])],
+    // In-Reply-To first, then the newest References: a long chain's old ids add nothing.
+    references: [...new Set([...messageIds(inReplyTo), ...messageIds(references).slice(-MAX_REFERENCES)])],
     automatic: isAutomatic(parsed, from, envelope),
     portuguese: /^pt\b/i.test(header(parsed, 'content-language') ?? ''),
   };

@@ -1,6 +1,6 @@
 import type { ActionsBlockElement, Button, KnownBlock, StaticSelect } from '@slack/types';
 import type { TFunction } from 'i18next';
-import { PRIORITIES, type Ticket } from '../../core';
+import { emailPeopleOf, isEmailPerson, PRIORITIES, type Ticket } from '../../core';
 import { ACTIONS } from '../ids';
 import { LIMITS, mrkdwn, plain, trim } from './limits';
 import { escapeMrkdwn, mentionOf, mrkdwnT } from './mrkdwn';
@@ -42,6 +42,17 @@ export function cardText(ticket: Ticket, t: TFunction): string {
   return trim(mrkdwnT(t, 'slack:card.text', { number: ticket.number, title: ticket.title, status: t(`status.${ticket.status}`) }), LIMITS.messageText);
 }
 
+/**
+ * The card's first line, `#n title`. A title from a mail's subject is plain text: Slack's mrkdwn
+ * has no escape for `*bold*` or `_italic_`, so it is shown as a plain_text section, exactly as written.
+ */
+function titleBlock(ticket: Ticket): KnownBlock {
+  if (isEmailPerson(ticket.requesterId)) {
+    return { type: 'section', text: { type: 'plain_text', text: trim(`#${ticket.number} ${ticket.title}`, LIMITS.sectionText), emoji: false } };
+  }
+  return { type: 'section', text: mrkdwn(`*#${ticket.number}* ${escapeMrkdwn(ticket.title)}`) };
+}
+
 /** The ticket card, labelled in the given language (the requester's: the card is shared). */
 export function renderCard(ticket: Ticket, t: TFunction, followUpOfNumber: number | null): SlackMessageBody {
   const facts = [
@@ -51,10 +62,12 @@ export function renderCard(ticket: Ticket, t: TFunction, followUpOfNumber: numbe
     mrkdwnT(t, 'slack:card.assignee', { person: ticket.assigneeId ? mentionOf(ticket.assigneeId) : t('tickets.unassigned') }),
   ];
   const blocks: KnownBlock[] = [
-    { type: 'section', text: mrkdwn(`*#${ticket.number}* ${escapeMrkdwn(ticket.title)}`) },
+    titleBlock(ticket),
     { type: 'context', elements: facts.map((f) => mrkdwn(f, LIMITS.contextElementText)) },
   ];
   if (followUpOfNumber !== null) blocks.push({ type: 'context', elements: [mrkdwn(mrkdwnT(t, 'slack:card.follow_up_of', { number: followUpOfNumber }))] });
+  // Agents must know their replies leave the chat (contract §10).
+  if (emailPeopleOf(ticket).length > 0) blocks.push({ type: 'context', elements: [mrkdwn(mrkdwnT(t, 'tickets.email_card_note'))] });
   blocks.push({ type: 'actions', block_id: `ticket_${ticket.number}`, elements: cardButtons(ticket, t) });
   return { text: cardText(ticket, t), blocks };
 }

@@ -71,7 +71,14 @@ export function renderRelayed(notice: Notice, message: RelayedText, t: TFunction
   const quoted = message.text.trim() === '' ? [] : message.text.split('\n').map((l) => `> ${line(l)}`);
   const files = message.files.map((f) => `• <${f.url.replace(/[<>|]/g, encodeURIComponent)}|${escapeMrkdwn(f.name)}>`);
   const text = trim([head, ...quoted, ...files].join('\n'), LIMITS.sectionText);
-  return { text, blocks: [{ type: 'section', text: mrkdwn(text) }] };
+  if (!message.plain || message.text.trim() === '') return { text, blocks: [{ type: 'section', text: mrkdwn(text) }] };
+  // Plain words (a mail) in a plain_text section: shown exactly as written, `*bold*` included (mrkdwn has no escape for it).
+  const blocks: KnownBlock[] = [
+    { type: 'section', text: mrkdwn(head) },
+    { type: 'section', text: { type: 'plain_text', text: trim(message.text, LIMITS.sectionText), emoji: false } },
+  ];
+  if (files.length > 0) blocks.push({ type: 'section', text: mrkdwn(files.join('\n')) });
+  return { text, blocks };
 }
 
 /** The triage channel's announcement of a new ticket, with a Claim button. */

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Status, Ticket } from '../../core';
+import { emailPeopleOf, type Status, type Ticket } from '../../core';
 import { adaptiveCard, facts, heading, submit, text, type AdaptiveCard, type CardElement } from './card';
 import { escapeMarkdown, markdownT } from './markdown';
 
@@ -26,6 +26,8 @@ export function ticketCard(ticket: Ticket, t: TFunction, names: Map<string, stri
       ...(ticket.ccIds.length ? [[t('detail.cc'), ticket.ccIds.map(name).join(', ')] as [string, string]] : []),
     ]),
     text(t('teams:card.hint'), { isSubtle: true, size: 'Small' }),
+    // Agents must know their replies leave the chat (contract §10).
+    ...(emailPeopleOf(ticket).length > 0 ? [text(t('tickets.email_card_note'), { isSubtle: true, size: 'Small' })] : []),
   ];
   const actions = BUTTONS[ticket.status].map((op) => submit(t(`teams:card.${op}`), { chamado: 'ticket', op, number: ticket.number }, op === 'close' ? 'destructive' : undefined));
   return adaptiveCard(body, actions);

@@ -53,6 +53,7 @@ test('a subject with markdown and a mention tag shows as text on the Teams card;
   const card = JSON.stringify(connector.acceptedSince(since).map((c) => c.body));
   expect(card).toContain('\\\\*\\\\*urgent\\\\*\\\\*');
   expect(card).not.toContain('<at>Everyone</at>');
+  expect(card).toContain('mailed to the customer; begin one with note:');
 
   const key = await suite.app.context.platformRecords.appSecrets.getOrCreate(TAG_KEY_NAME, newTagKey);
   const tagged = replyAddress(SUPPORT, makeTag(key, WS, ticket.number));

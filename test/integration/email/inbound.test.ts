@@ -58,6 +58,7 @@ test('a new mail over SMTP opens a ticket: requester, title, text, files, CCs, t
 
   const card = await h.fake.waitFor('chat.postMessage', (c) => c.body.channel === 'C_EMAIL' && String(c.body.text).startsWith(`#${ticket.number} `));
   expect(JSON.stringify(card.body.blocks)).toContain(from);
+  expect(JSON.stringify(card.body.blocks)).toContain('mailed to the customer; begin one with note:');
   const [ack] = await mailsTo(ticket.id);
   expect(ack).toMatchObject({
     kind: 'email', to: { personId: `email:${from}`, locale: 'en' }, mail: { type: 'notice', notice: { key: 'notices.email_received', params: { number: ticket.number } } },
@@ -157,9 +158,10 @@ test('a reply by its tag joins the ticket, is relayed into the thread as "<addre
   expect((await ticketsOf(from))[0].cc_ids).toEqual([`email:${colleague}`]);
   const relayed = await h.fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === thread && String(c.body.text).includes('(e-mail)'));
   expect(relayed.body.text).toContain(`${from} (e-mail):`);
-  // The mail's words arrive as text: no broadcast, no markup of ours.
+  // The mail's words arrive as text: no broadcast, no emphasis (a plain_text block), escaped in the notification text.
   expect(relayed.body.text).toContain('&lt;!channel&gt;');
   expect(relayed.body.text).not.toContain('<!channel>');
+  expect(relayed.body.blocks).toContainEqual({ type: 'section', text: { type: 'plain_text', text: 'Here is the <!channel> log *bold*.', emoji: false } });
 });
 
 test('a reply by In-Reply-To to a Closed ticket opens one follow-up; a tag that fails its signature, or a subject saying [#n], opens a new ticket', async () => {
@@ -262,10 +264,12 @@ test('a subject like <!channel> *bold* arrives in the Slack card as text', async
   await postInbound(h.app.url, await compose({ from, to: SUPPORT, subject: '<!channel> *bold* <https://evil.example|click>', text: 'hi' }));
   const ticket = await oneTicketOf(from);
   const card = await h.fake.waitFor('chat.postMessage', (c) => c.body.channel === 'C_EMAIL' && String(c.body.text).startsWith(`#${ticket.number} `));
-  const shown = JSON.stringify(card.body);
-  expect(shown).toContain('&lt;!channel&gt;');
-  expect(shown).not.toContain('<!channel>');
-  expect(shown).not.toContain('<https://evil.example|click>');
+  // The notification text is escaped mrkdwn; the title itself is a plain_text section, shown exactly as written.
+  expect(card.body.text).toContain('&lt;!channel&gt; *bold* &lt;https://evil.example|click&gt;');
+  expect(card.body.blocks[0]).toEqual({ type: 'section', text: { type: 'plain_text', text: `#${ticket.number} <!channel> *bold* <https://evil.example|click>`, emoji: false } });
+  const mrkdwnTexts = JSON.stringify(card.body.blocks.filter((b: { text?: { type: string } }) => b.text?.type !== 'plain_text'));
+  expect(mrkdwnTexts).not.toContain('<!channel>');
+  expect(mrkdwnTexts).not.toContain('*bold*');
 });
 
 test('a new mail id is kept as sent: the same id in References of a later mail finds the ticket', async () => {

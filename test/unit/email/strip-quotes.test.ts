@@ -1,5 +1,6 @@
 import { stripQuotes } from '../../../src/email/inbound/strip-quotes';
 import { mailTitle } from '../../../src/core';
+import { ccsOf, MAX_MAIL_CCS } from '../../../src/core/use-cases/inbound-mail';
 
 describe('stripQuotes keeps only the new words of a mail', () => {
   test.each([
@@ -28,4 +29,13 @@ test('mailTitle drops Re:/Fwd:/RES:/ENC: prefixes, repeated and in any case', ()
   expect(mailTitle('Fw: [#12] Printer')).toBe('[#12] Printer');
   expect(mailTitle('Re:')).toBe('');
   expect(mailTitle('Resumo do mês')).toBe('Resumo do mês');
+});
+
+test('a mail to a whole list adds at most MAX_MAIL_CCS CCs, each once, lower case, never the excluded', () => {
+  const others = [...Array.from({ length: 80 }, (_, i) => `p${i}@x.example`), 'P1@X.example', 'me@x.example'];
+  const ccs = ccsOf({ others }, (id) => id === 'email:me@x.example');
+  expect(ccs).toHaveLength(MAX_MAIL_CCS);
+  expect(new Set(ccs).size).toBe(MAX_MAIL_CCS);
+  expect(ccs[0]).toBe('email:p0@x.example');
+  expect(ccs).not.toContain('email:me@x.example');
 });
