@@ -28,7 +28,7 @@ export async function queueRoute(web: WebContext, req: IncomingMessage, res: Ser
   if (!viewer) return sendSignIn(web, req, res, 'needed');
   const { t } = viewer;
   if (!viewer.actor.isAgent) {
-    sendPage(res, 403, <NoticePage chrome={chromeOf(viewer, '/tickets')} title={t('web:queue.agents_only_title')} body={t('web:queue.agents_only_body')} tone="warning" />);
+    sendPage(res, 403, <NoticePage chrome={chromeOf(viewer, '/queue')} title={t('web:queue.agents_only_title')} body={t('web:queue.agents_only_body')} tone="warning" />);
     return;
   }
   const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
