@@ -1,7 +1,7 @@
 import type { Priority, QueuePage as QueuePageModel, Ticket } from '../../core';
 import { PRIORITIES } from '../../core';
 import type { Viewer } from '../web-context';
-import { PriorityBadge, StatusBadge, Time } from './badges';
+import { TicketRowHead, Time } from './badges';
 import { Layout, type Chrome } from './layout';
 
 /** The queue's filters as the URL carries them; null: any. */
@@ -46,17 +46,11 @@ function QueueRow({ ticket, data }: { ticket: Ticket; data: QueuePageData }) {
   const mine = ticket.assigneeId === data.viewer.actor.userId;
   return (
     <li class={`ticket-row status-edge-${ticket.status}`}>
-      <a class="ticket-link" href={`/tickets/${ticket.number}`}>
-        <span class="ticket-number">#{ticket.number}</span>
-        <span class="ticket-title">{ticket.title}</span>
-      </a>
-      <div class="ticket-badges">
-        <StatusBadge t={t} status={ticket.status} />
-        <PriorityBadge t={t} priority={ticket.priority} />
+      <TicketRowHead t={t} ticket={ticket}>
         {ticket.assigneeId === null
           ? <span class="badge unassigned">{t('web:queue.unassigned')}</span>
           : mine && <span class="badge role">{t('web:list.role.assignee')}</span>}
-      </div>
+      </TicketRowHead>
       <p class="ticket-meta">
         <span class="waiting">{t('web:queue.waiting', { age: waited(t, data.page.at.getTime() - ticket.createdAt.getTime()) })}</span>
         <span>{t('web:ticket.requester')}: {data.nameOf(ticket.requesterId)}</span>

@@ -1,6 +1,6 @@
 import type { ListFilter, Ticket } from '../../core';
 import type { Viewer } from '../web-context';
-import { PriorityBadge, StatusBadge, Time } from './badges';
+import { TicketRowHead, Time } from './badges';
 import { Layout, type Chrome } from './layout';
 
 export const LIST_FILTERS: readonly ListFilter[] = ['active', 'open', 'pending', 'closed', 'all'];
@@ -39,15 +39,9 @@ function TicketRow({ ticket, data }: { ticket: Ticket; data: TicketsPageData }) 
   const mine = role(ticket, actor.userId);
   return (
     <li class={`ticket-row status-edge-${ticket.status}`}>
-      <a class="ticket-link" href={`/tickets/${ticket.number}`}>
-        <span class="ticket-number">#{ticket.number}</span>
-        <span class="ticket-title">{ticket.title}</span>
-      </a>
-      <div class="ticket-badges">
-        <StatusBadge t={t} status={ticket.status} />
-        <PriorityBadge t={t} priority={ticket.priority} />
+      <TicketRowHead t={t} ticket={ticket}>
         {mine && <span class="badge role">{t(`web:list.role.${mine}`)}</span>}
-      </div>
+      </TicketRowHead>
       <p class="ticket-meta">
         <span>{t('web:ticket.requester')}: {data.nameOf(ticket.requesterId)}</span>
         <span>{t('web:ticket.assignee')}: {ticket.assigneeId ? data.nameOf(ticket.assigneeId) : t('web:ticket.unassigned')}</span>
