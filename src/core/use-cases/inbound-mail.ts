@@ -59,12 +59,14 @@ export const mailTitle = (subject: string): string => subject.replace(PREFIX, ''
 
 /** The mail as a history entry of `ticketId`: its files stored first, so the entry links them. */
 export async function mailMessage(repos: Repositories, ticket: Ticket, mail: InboundMail, fileTicketId = ticket.id): Promise<ChatMessage> {
-  const files: FileRef[] = await repos.mailFiles.add(fileTicketId, mail.files);
-  return {
-    id: mail.messageId, channelId: ticket.channelId, threadId: ticket.threadId,
-    authorId: emailPersonId(mail.from), text: mail.text, files, postedAt: mail.receivedAt,
-  };
+  return mailAsMessage(ticket, mail, await repos.mailFiles.add(fileTicketId, mail.files));
 }
+
+/** The mail as a history entry in `where`'s thread, with its files already stored. */
+export const mailAsMessage = (where: Pick<Ticket, 'channelId' | 'threadId'>, mail: InboundMail, files: FileRef[]): ChatMessage => ({
+  id: mail.messageId, channelId: where.channelId, threadId: where.threadId,
+  authorId: emailPersonId(mail.from), text: mail.text, files, postedAt: mail.receivedAt,
+});
 
 /** Files over the per-file limit are named in the thread, in the requester's language. */
 export async function noteSkippedFiles(repos: Repositories, deps: UseCaseDeps, ticket: Ticket, mail: InboundMail): Promise<void> {

@@ -65,17 +65,20 @@ export async function openTicketIn(repos: Repositories, deps: UseCaseDeps, input
   }, now);
 
   const post = { workspaceId: ticket.workspaceId, platform: ticket.platform, ticketNumber: ticket.number };
-  await repos.outbox.enqueue({ ...post, orderingKey: ticketKey(ticket), body: { kind: 'ticket_card', ticketId: ticket.id } }, now);
-  const locale = await localeOf(repos, deps, ticket.workspaceId, requesterId);
-  await repos.outbox.enqueue({
-    ...post,
-    orderingKey: `triage:${ticket.workspaceId}`,
-    body: {
-      kind: 'triage_announcement', ticketId: ticket.id,
-      notice: { key: 'notices.triage_new', params: { number: ticket.number, title: ticket.title }, locale: deps.settings.defaultLocale, mentions: [requesterId] },
+  // One statement for both: a ticket's creation holds its workspace's number counter until commit.
+  await repos.outbox.enqueueMany([
+    { ...post, orderingKey: ticketKey(ticket), body: { kind: 'ticket_card', ticketId: ticket.id } },
+    {
+      ...post,
+      orderingKey: `triage:${ticket.workspaceId}`,
+      body: {
+        kind: 'triage_announcement', ticketId: ticket.id,
+        notice: { key: 'notices.triage_new', params: { number: ticket.number, title: ticket.title }, locale: deps.settings.defaultLocale, mentions: [requesterId] },
+      },
     },
-  }, now);
+  ], now);
   if (input.followUpOf) {
+    const locale = await localeOf(repos, deps, ticket.workspaceId, requesterId);
     await repos.outbox.enqueue({
       ...post,
       orderingKey: ticketKey(ticket),

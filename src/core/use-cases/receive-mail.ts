@@ -1,7 +1,7 @@
 import { emailPersonId } from '../email-people';
 import type { Repositories } from '../ports';
 import { attachmentsOf, type Ticket } from '../ticket';
-import { ccsOf, mailMessage, mailTitle, noteSkippedFiles, type InboundMail, type MailHome, type ReceiveMailOutcome } from './inbound-mail';
+import { ccsOf, mailAsMessage, mailMessage, mailTitle, noteSkippedFiles, type InboundMail, type MailHome, type ReceiveMailOutcome } from './inbound-mail';
 import { joinByMail } from './join-by-mail';
 import { mailTicketPeople } from './mail-people';
 import { cleanTitle, openTicketIn } from './open-ticket';
@@ -50,14 +50,19 @@ async function openByMail(repos: Repositories, deps: UseCaseDeps, home: MailHome
   const requesterId = emailPersonId(mail.from);
   const locale = await localeOf(repos, deps, home.workspaceId, requesterId);
   const title = mailTitle(mail.subject) || deps.translate(locale, 'notices.email_no_subject');
+  // Without files the mail is the ticket's first entry at once; files are stored under the ticket, so they wait for its id.
+  const plain = mail.files.length === 0 ? mailAsMessage({ channelId: home.channelId, threadId: null }, mail, []) : null;
   const ticket = await openTicketIn(repos, deps, {
     actor: { workspaceId: home.workspaceId, platform: home.platform, userId: requesterId, isAgent: false, locale },
     title: cleanTitle(title),
     channelId: home.channelId,
     requesterId,
+    messages: plain ? [plain] : [],
   });
-  const message = await mailMessage(repos, ticket, mail);
-  await repos.messages.add([{ ticketId: ticket.id, message, attachments: attachmentsOf(message) }]);
+  if (!plain) {
+    const message = await mailMessage(repos, ticket, mail);
+    await repos.messages.add([{ ticketId: ticket.id, message, attachments: attachmentsOf(message) }]);
+  }
   await repos.mailRecords.attach(mail.messageId, ticket.id);
   const ccIds = ccsOf(mail, (id) => id === requesterId);
   if (ccIds.length > 0) {
