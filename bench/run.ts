@@ -91,12 +91,14 @@ async function main(): Promise<void> {
     if (wanted('email-in')) {
       log('email-in…');
       const emailIn = await runEmailIn(pg, profile.name, log);
+      results.emailIn = emailIn;
       writeResult(profile.name, 'email-in.md', `${stamp('')}\n\n${emailIn.markdown}`);
       section('email-in', emailIn.markdown);
     }
     if (wanted('email-out')) {
       log('email-out…');
       const emailOut = await runEmailOut(pg, EMAIL_OUT_PROFILES[profile.name], log);
+      results.emailOut = emailOut;
       writeResult(profile.name, 'email-out.md', `${stamp('')}\n\n${emailOut.markdown}`);
       section('email-out', emailOut.markdown);
     }

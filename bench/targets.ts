@@ -5,12 +5,16 @@ import type { ScaleResult } from './scale/run-scale';
 import { summarize } from './stats';
 import type { StartupResult } from './startup/run-startup';
 import type { SweepResult } from './sweep/run-sweep';
+import type { EmailInResult } from './email/run-email-in';
+import type { EmailOutResult } from './email/run-email-out';
 
 export interface RunResults {
   ingest?: IngestReport;
   scale?: ScaleResult;
   sweep?: SweepResult;
   startup?: StartupResult;
+  emailIn?: EmailInResult;
+  emailOut?: EmailOutResult;
   scaleTickets: number;
   sweepDue: number;
 }
@@ -76,6 +80,17 @@ export function renderTargets(r: RunResults): string {
   }
   if (r.startup) {
     rows.push(['cold start to healthy ≤ 5 s on embedded Postgres', `${r.startup.coldEmbeddedMaxMs.toFixed(0)} ms (worst run)`, verdict(r.startup.coldEmbeddedMaxMs <= 5000)]);
+  }
+  if (r.emailIn) {
+    const e = r.emailIn;
+    rows.push(['≥ 200 mails a second accepted and stored through the SMTP listener, none lost', `${e.mailsPerSecond.toFixed(0)} mails/s, ${e.lost} lost`,
+      verdict(e.mailsPerSecond >= 200 && e.lost === 0)]);
+    rows.push(['a reply mail in its Slack thread within 1 s at p99', e.replyP99Ms === null ? null : `${e.replyP99Ms.toFixed(0)} ms`,
+      verdict(e.replyP99Ms === null ? null : e.replyP99Ms <= 1000)]);
+  }
+  if (r.emailOut) {
+    rows.push(['a steady 100 mails a second out, delivery p99 ≤ 2 s, none lost', `p99 ${r.emailOut.p99Ms.toFixed(0)} ms, ${r.emailOut.lost} lost`,
+      verdict(r.emailOut.p99Ms <= 2000 && r.emailOut.lost === 0)]);
   }
   return table(['target', 'measured in this run', 'verdict'], rows);
 }
