@@ -9,7 +9,7 @@ let h: SlackHarness;
 beforeAll(async () => { h = await startSlackHarness(); });
 afterAll(async () => { await h.stop(); });
 
-const threadOf = (n: number) => eventually(async () => (await h.sql('SELECT thread_id FROM tickets WHERE number = $1', [n]))[0]?.thread_id as string | undefined);
+const threadOf = (n: number): Promise<string> => eventually(async () => (await h.sql('SELECT thread_id FROM tickets WHERE number = $1', [n]))[0]?.thread_id as string | undefined);
 
 test('the card\'s permalink is stored once, and #n links to it in thread posts and command answers', async () => {
   await h.slack.command('U_CUST', 'new Laptop will not boot');
@@ -30,20 +30,19 @@ test('the card\'s permalink is stored once, and #n links to it in thread posts a
 });
 
 test('only Chamado\'s own numbers become links, never a #n inside a person\'s title', async () => {
-  await h.slack.command('U_CUST', 'new Error #1 on the second screen');
-  const thread = await threadOf(2);
+  const { number, thread } = await h.openTicket({ title: 'Error #1 on the second screen' });
   const list = await h.slack.command('U_CUST', 'list');
-  expect(list.json.text).toContain(`<${permalinkOf('C_GENERAL', thread)}|#2> Error #1 on the second screen`);
+  expect(list.json.text).toContain(`<${permalinkOf('C_GENERAL', thread)}|#${number}> Error #1 on the second screen`);
 });
 
 test('a follow-up\'s notices link both tickets', async () => {
-  await h.slack.command('U_CUST', 'new Mouse lags');
-  const thread = await threadOf(3);
-  await h.slack.command('U_AGENT', 'close #3');
-  await eventually(async () => (await h.sql('SELECT status FROM tickets WHERE number = 3'))[0].status === 'closed');
+  const { number, thread } = await h.openTicket({ title: 'Mouse lags' });
+  await h.slack.command('U_AGENT', `close #${number}`);
+  await eventually(async () => (await h.ticket(number))?.status === 'closed');
   await h.slack.message('U_CUST', 'C_GENERAL', '1785000000.000001', 'lagging again', { thread_ts: thread });
-  const followUpThread = await threadOf(4);
+  const followUpSql = 'SELECT number, thread_id FROM tickets WHERE follow_up_of = (SELECT id FROM tickets WHERE number = $1) AND thread_id IS NOT NULL';
+  const followUp = await eventually(async () => (await h.sql(followUpSql, [number]))[0]);
   const notice = await h.fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === thread && String(c.body.text).includes('opened follow-up'));
-  expect(notice.body.text).toContain(`<${permalinkOf('C_GENERAL', thread)}|#3>`);
-  expect(notice.body.text).toContain(`<${permalinkOf('C_GENERAL', followUpThread)}|#4>`);
+  expect(notice.body.text).toContain(`<${permalinkOf('C_GENERAL', thread)}|#${number}>`);
+  expect(notice.body.text).toContain(`<${permalinkOf('C_GENERAL', followUp.thread_id)}|#${followUp.number}>`);
 });
