@@ -40,6 +40,7 @@ function settingsFrom(config: Config): UseCaseDeps['settings'] {
     autoCloseAfterMs: config.PENDING_AUTO_CLOSE_AFTER,
     firstResponseSlaMs: config.FIRST_RESPONSE_SLA,
     publicUrl: publicUrl(config),
+    triagePlatforms: config.SLACK_TRIAGE_CHANNEL ? ['slack'] : [],
   };
 }
 

@@ -1,7 +1,7 @@
 import type { AuditEventData, AuditEventType, StoredAuditEvent } from './audit-events';
 import type { ConversationLog } from './platform-records';
 import type { OutboundPost } from './posts';
-import type { Locale, Priority, Status, StoredMessage, Ticket, ChatMessage, Attachments } from './ticket';
+import type { Locale, Platform, Priority, Status, StoredMessage, Ticket, ChatMessage, Attachments } from './ticket';
 import type { WebSignInRepository } from './web-ports';
 import type { MailFileRepository, MailRecordRepository } from './email-ports';
 
@@ -176,7 +176,15 @@ export interface CoreSettings {
   firstResponseSlaMs: number;
   /** PUBLIC_URL: the base of every link Chamado gives out (web sign-in). */
   publicUrl?: string;
+  /**
+   * The platforms with a triage channel (SLACK_TRIAGE_CHANNEL), where new tickets and unassigned
+   * nudges are announced; absent: every platform's are enqueued and its deliverer decides.
+   */
+  triagePlatforms?: readonly Platform[];
 }
+
+/** Whether announcements for the triage channel are owed on this platform (see CoreSettings.triagePlatforms). */
+export const hasTriage = (settings: CoreSettings, platform: Platform): boolean => !settings.triagePlatforms || settings.triagePlatforms.includes(platform);
 
 export interface CoreDeps {
   store: Store;

@@ -1,4 +1,5 @@
 import { ChamadoError } from '../errors';
+import { hasTriage } from '../ports';
 import type { Actor, Ticket } from '../ticket';
 import { postThreadNotice, visibleTicket, type UseCaseDeps } from './shared';
 
@@ -22,7 +23,7 @@ export async function nudgeTicket(deps: UseCaseDeps, actor: Actor, number: numbe
       await postThreadNotice(repos, ticket, { key: 'notices.nudge_assignee', params: { ...params, person: ticket.assigneeId }, locale, mentions: [ticket.assigneeId] }, now);
     } else {
       await postThreadNotice(repos, ticket, { key: 'notices.nudge_agents', params, locale }, now);
-      await repos.outbox.enqueue({
+      if (hasTriage(deps.settings, ticket.platform)) await repos.outbox.enqueue({
         workspaceId: ticket.workspaceId,
         platform: ticket.platform,
         orderingKey: `triage:${ticket.workspaceId}`,

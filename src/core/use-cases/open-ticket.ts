@@ -1,5 +1,5 @@
 import { ChamadoError } from '../errors';
-import type { Repositories } from '../ports';
+import { hasTriage, type Repositories } from '../ports';
 import { attachmentsOf, type Actor, type ChatMessage, type Priority, type Ticket } from '../ticket';
 import { localeOf, ticketKey, type UseCaseDeps } from './shared';
 
@@ -66,16 +66,17 @@ export async function openTicketIn(repos: Repositories, deps: UseCaseDeps, input
 
   const post = { workspaceId: ticket.workspaceId, platform: ticket.platform, ticketNumber: ticket.number };
   // One statement for both: a ticket's creation holds its workspace's number counter until commit.
+  // Announcements share one ordering key (the triage channel's), so none is enqueued where no channel would take it.
   await repos.outbox.enqueueMany([
     { ...post, orderingKey: ticketKey(ticket), body: { kind: 'ticket_card', ticketId: ticket.id } },
-    {
+    ...(hasTriage(deps.settings, ticket.platform) ? [{
       ...post,
       orderingKey: `triage:${ticket.workspaceId}`,
       body: {
-        kind: 'triage_announcement', ticketId: ticket.id,
+        kind: 'triage_announcement' as const, ticketId: ticket.id,
         notice: { key: 'notices.triage_new', params: { number: ticket.number, title: ticket.title }, locale: deps.settings.defaultLocale, mentions: [requesterId] },
       },
-    },
+    }] : []),
   ], now);
   if (input.followUpOf) {
     const locale = await localeOf(repos, deps, ticket.workspaceId, requesterId);
