@@ -1,5 +1,8 @@
 import { openTicket, recordThreadMessages, setLanguage, type Actor, type Locale, type Ticket, type UseCaseDeps } from '../../src/core';
+import type { StartOptions } from '../../src/app';
 import { eventually } from './eventually';
+import { startSlackHarness, type SlackHarness } from './slack-harness';
+import { SmtpSink } from './smtp-sink';
 
 let seq = 0;
 
@@ -54,3 +57,22 @@ export async function emailReply(deps: UseCaseDeps, ticket: Ticket & { threadId:
     message: { id: `mail-${Date.now()}-${++seq}`, channelId: ticket.channelId, threadId: ticket.threadId, authorId: `email:${address}`, text, files: [], postedAt: new Date() },
   }]);
 }
+
+/**
+ * A Slack app with e-mail on (tickets in C_GENERAL) that sends to a fresh local SMTP sink, with a
+ * quick outbox retry; `env` adds or overrides variables. Stop both with `stop`.
+ */
+export async function startSlackMailHarness(env: Record<string, string> = {}, options: StartOptions = {}): Promise<{ h: SlackHarness; sink: SmtpSink; stop(): Promise<void> }> {
+  const sink = await new SmtpSink().start();
+  const h = await startSlackHarness(
+    { SMTP_URL: sink.url, EMAIL_FROM: 'Acme Support <support@acme.example>', EMAIL_TICKETS_CHANNEL: 'slack:C_GENERAL', ...env },
+    undefined,
+    { worker: { backoff: { baseMs: 100, maxMs: 400 }, pollMs: 50 }, ...options },
+  );
+  h.fake.names.set('U_AGENT', 'Ana Agent');
+  return { h, sink, stop: async () => { await h.stop(); await sink.stop(); } };
+}
+
+/** The thread of ticket #n of the harness's workspace, null before its card is posted. */
+export const threadOfTicket = async (h: SlackHarness, n: number): Promise<string | null> =>
+  (await h.sql('SELECT thread_id FROM tickets WHERE number = $1', [n]))[0]?.thread_id as string | null;

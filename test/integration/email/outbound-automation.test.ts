@@ -1,8 +1,8 @@
 import { sweep } from '../../../src/core';
-import { emailReply, emailTicket } from '../../support/email-tickets';
+import { emailReply, emailTicket, startSlackMailHarness, threadOfTicket } from '../../support/email-tickets';
 import { pendingPosts } from '../../support/outbox-rows';
-import { eventually, startSlackHarness, unlinked, type SlackHarness } from '../../support/slack-harness';
-import { SmtpSink } from '../../support/smtp-sink';
+import { eventually, unlinked, type SlackHarness } from '../../support/slack-harness';
+import type { SmtpSink } from '../../support/smtp-sink';
 
 /**
  * Reminders, auto-close and follow-up notices by mail (contract §8, §10), with the sweep run by
@@ -15,28 +15,19 @@ let offset = 0;
 const now = () => new Date(Date.now() + offset);
 let sink: SmtpSink;
 let h: SlackHarness;
+let stop: () => Promise<void>;
 let seq = 0;
 const addressFor = (who: string) => `${who}.${++seq}@customer.example`;
 
 beforeAll(async () => {
-  sink = await new SmtpSink().start();
-  h = await startSlackHarness(
-    {
-      SMTP_URL: sink.url, EMAIL_FROM: 'Acme Support <support@acme.example>', EMAIL_TICKETS_CHANNEL: 'slack:C_GENERAL',
-      SCHEDULER_CRON: NEVER, PENDING_REMINDER_AFTER: '24h', PENDING_AUTO_CLOSE_AFTER: '72h',
-    },
-    undefined,
-    { now, worker: { backoff: { baseMs: 100, maxMs: 400 }, pollMs: 50 } },
-  );
-  h.fake.names.set('U_AGENT', 'Ana Agent');
+  ({ h, sink, stop } = await startSlackMailHarness({ SCHEDULER_CRON: NEVER, PENDING_REMINDER_AFTER: '24h', PENDING_AUTO_CLOSE_AFTER: '72h' }, { now }));
 });
 afterAll(async () => {
-  await h?.stop();
-  await sink?.stop();
+  await stop?.();
 });
 
 const deps = () => h.app.context.deps;
-const threadOf = async (n: number) => (await h.sql('SELECT thread_id FROM tickets WHERE number = $1', [n]))[0]?.thread_id as string | null;
+const threadOf = (n: number) => threadOfTicket(h, n);
 const drained = () => eventually(async () => (await pendingPosts(h.db.dataSource)) === 0, 'the outbox drained');
 const mailsTo = (address: string, n: number) => eventually(() => (sink.to(address).length >= n ? sink.to(address) : null), `${n} mail(s) to ${address}`);
 // Leases follow the app's clock: nothing may be in flight when it jumps.

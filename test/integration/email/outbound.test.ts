@@ -1,8 +1,8 @@
 import { readTag, TAG_KEY_NAME } from '../../../src/email/tag';
-import { emailReply, emailTicket } from '../../support/email-tickets';
+import { emailReply, emailTicket, startSlackMailHarness, threadOfTicket } from '../../support/email-tickets';
 import { pendingPosts } from '../../support/outbox-rows';
-import { eventually, startSlackHarness, type SlackHarness } from '../../support/slack-harness';
-import { SmtpSink, type SunkMail } from '../../support/smtp-sink';
+import { eventually, type SlackHarness } from '../../support/slack-harness';
+import type { SmtpSink, SunkMail } from '../../support/smtp-sink';
 
 /**
  * Mail out (contract §10) through the whole app: Slack tickets whose requester writes by e-mail,
@@ -13,26 +13,20 @@ const SUPPORT = 'support@acme.example';
 const PUBLIC = 'https://help.acme.example';
 let sink: SmtpSink;
 let h: SlackHarness;
+let stop: () => Promise<void>;
 let seq = 0;
 const unique = (s: string) => `${s} ${++seq}`;
 const addressFor = (who: string) => `${who}.${++seq}@customer.example`;
 
 beforeAll(async () => {
-  sink = await new SmtpSink().start();
-  h = await startSlackHarness(
-    { SMTP_URL: sink.url, EMAIL_FROM: `Acme Support <${SUPPORT}>`, EMAIL_TICKETS_CHANNEL: 'slack:C_GENERAL', PUBLIC_URL: PUBLIC },
-    undefined,
-    { worker: { backoff: { baseMs: 100, maxMs: 400 }, pollMs: 50 } },
-  );
-  h.fake.names.set('U_AGENT', 'Ana Agent');
+  ({ h, sink, stop } = await startSlackMailHarness({ EMAIL_FROM: `Acme Support <${SUPPORT}>`, PUBLIC_URL: PUBLIC }));
 });
 afterAll(async () => {
-  await h?.stop();
-  await sink?.stop();
+  await stop?.();
 });
 
 const deps = () => h.app.context.deps;
-const threadOf = async (n: number) => (await h.sql('SELECT thread_id FROM tickets WHERE number = $1', [n]))[0]?.thread_id as string | null;
+const threadOf = (n: number) => threadOfTicket(h, n);
 const open = (opts: { address: string; title?: string; locale?: 'en' | 'pt-BR'; cc?: string[] }) =>
   emailTicket(deps(), threadOf, { title: unique('Printer jams'), ...opts });
 let ts = 1000;
