@@ -53,9 +53,7 @@ export async function joinByMail(repos: Repositories, deps: UseCaseDeps, ticket:
 /** Chat people read the mail in the ticket's thread, after a line naming its address. */
 async function relay(repos: Repositories, deps: UseCaseDeps, ticket: Ticket, message: ChatMessage, mail: InboundMail): Promise<void> {
   const locale = await localeOf(repos, deps, ticket.workspaceId, ticket.requesterId);
-  const post = relayPost(ticket, message, { key: 'notices.email_relayed', params: { number: ticket.number, address: mail.from }, locale });
-  if (post.body.kind === 'relayed_message') post.body.message.plain = true;
-  await repos.outbox.enqueue(post, deps.clock.now());
+  await repos.outbox.enqueue(relayPost(ticket, message, { key: 'notices.email_relayed', params: { number: ticket.number, address: mail.from }, locale }), deps.clock.now());
 }
 
 /** Addresses the reply was also sent to join the ticket as CCs (the writer's own aside). */
