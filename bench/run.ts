@@ -27,7 +27,7 @@ function parseArgs(argv: string[]): { profile: Profile; only: Set<string> | null
   const full = argv.includes('--full');
   const arg = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const base = full ? PROFILES.full : PROFILES.quick;
-  // Profiles the Chamado process of the ingest and scale runs, e.g. --chamado-node-args=--cpu-prof,--cpu-prof-dir=/tmp/prof
+  // Profiles the Chamado process of the ingest, scale and email-in runs, e.g. --chamado-node-args=--cpu-prof,--cpu-prof-dir=/tmp/prof
   const chamadoNodeArgs = arg('chamado-node-args') ? { chamadoNodeArgs: arg('chamado-node-args')!.split(',') } : {};
   // Smoke-test knobs while developing: --levels=8,32 --seconds=2 --targets=ideal,bolt
   const profile: Profile = {
@@ -90,7 +90,7 @@ async function main(): Promise<void> {
     }
     if (wanted('email-in')) {
       log('email-in…');
-      const emailIn = await runEmailIn(pg, profile.name, log);
+      const emailIn = await runEmailIn(pg, profile.name, log, arg('chamado-node-args')?.split(',') ?? []);
       results.emailIn = emailIn;
       writeResult(profile.name, 'email-in.md', `${stamp('')}\n\n${emailIn.markdown}`);
       section('email-in', emailIn.markdown);

@@ -63,6 +63,36 @@ export interface AppSecrets {
   getOrCreate(name: string, make: () => string): Promise<string>;
 }
 
+/** A mail as it was accepted: its raw bytes and what the SMTP conversation said. */
+export interface KeptMail {
+  id: string;
+  messageId: string;
+  raw: Buffer;
+  mailFrom: string | null;
+  rcptTo: string[];
+  attempts: number;
+}
+
+/**
+ * Mail kept raw until a ticket has it (contract §10: nothing acknowledged is lost). A row is worked
+ * under a lease: the instance that keeps a mail may hold it at once; a row whose lease ran out, or
+ * that waits for a retry, is claimed by any instance.
+ */
+export interface MailInbox {
+  /** Keeps a mail, held by `holder` for `leaseMs` when given; null when its Message-ID is already kept or received (a duplicate). */
+  keep(mail: Omit<KeptMail, 'id' | 'attempts'>, holder: string | null, leaseMs: number): Promise<string | null>;
+  /** Up to `limit` due rows nobody holds, oldest first, now held by `holder`. */
+  claim(holder: string, limit: number, leaseMs: number): Promise<KeptMail[]>;
+  /** Rows whose mail is in a ticket (or refused for good after it was kept, see `bury`). */
+  done(ids: readonly string[]): Promise<void>;
+  /** Tries the row again at `at`, after one more attempt. */
+  later(id: string, error: string, at: Date): Promise<void>;
+  /** A row that can never be taken: kept, out of the way, for someone to look at. */
+  bury(id: string, error: string): Promise<void>;
+  /** Lets go of rows this instance holds but did not start (a stop), so another takes them at once. */
+  release(holder: string, ids: readonly string[]): Promise<void>;
+}
+
 export interface PlatformRecords {
   cardLocations: CardLocations;
   inboundEvents: InboundEventLog;
@@ -70,4 +100,5 @@ export interface PlatformRecords {
   conversationReferences: ConversationReferences;
   peopleNames: PeopleNames;
   appSecrets: AppSecrets;
+  mailInbox: MailInbox;
 }

@@ -5,6 +5,7 @@ import { TypeormCardLocations } from './card-locations';
 import { TypeormConversationLog } from './conversation-log';
 import { TypeormConversationReferences } from './conversation-references';
 import { TypeormInboundEventLog } from './inbound-event-log';
+import { TypeormMailInbox } from './mail-inbox';
 import { TypeormOutboxQueue } from './outbox-queue';
 import { TypeormPeopleNames } from './people-names';
 import { createStore } from './typeorm-store';
@@ -30,6 +31,7 @@ export function createPlatformRecords(dataSource: DataSource): PlatformRecords {
     conversationReferences: new TypeormConversationReferences(em),
     peopleNames: new TypeormPeopleNames(em),
     appSecrets: new TypeormAppSecrets(em),
+    mailInbox: new TypeormMailInbox(em),
   };
 }
 

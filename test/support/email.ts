@@ -4,6 +4,8 @@ import MailComposer from 'nodemailer/lib/mail-composer';
 import type Mail from 'nodemailer/lib/mailer';
 import { SMTPServer } from 'smtp-server';
 
+import { eventually } from './eventually';
+
 export const SUPPORT = 'support@acme.example';
 export const INBOUND_SECRET = 'inbound-secret-for-tests';
 
@@ -84,3 +86,10 @@ export async function postInbound(appUrl: string, raw: Buffer | string, opts: { 
   const res = await fetch(`${appUrl}/email/inbound`, { method: 'POST', headers, body: typeof raw === 'string' ? raw : new Blob([new Uint8Array(raw)]) });
   return { status: res.status, body: await res.text() };
 }
+
+/**
+ * Mail is answered once it is kept (email_inbox); a ticket has it just after. Waits until every
+ * kept mail is in a ticket, so a test reads what the mail did.
+ */
+export const inboxDrained = (query: (sql: string) => Promise<{ n: number }[]>): Promise<unknown> =>
+  eventually(async () => (await query('SELECT count(*)::int AS n FROM email_inbox WHERE dead_at IS NULL'))[0].n === 0, 'every kept mail in a ticket');

@@ -10,7 +10,7 @@ const sameSecret = (given: string, secret: string): boolean =>
 
 /**
  * `POST /email/inbound` (contract §10): one raw RFC 822 message, for forwarders and providers'
- * inbound webhooks. 404 while EMAIL_INBOUND_SECRET is unset; 202 once stored (a duplicate too).
+ * inbound webhooks. 404 while EMAIL_INBOUND_SECRET is unset; 202 once kept (a duplicate too).
  */
 export function inboundRoute(secret: string | undefined, maxBytes: number, intake: (raw: Buffer, envelope: Envelope) => Promise<IntakeResult>): Route {
   return {
@@ -38,7 +38,7 @@ export function inboundRoute(secret: string | undefined, maxBytes: number, intak
       const result = await intake(raw, { mailFrom: null, rcptTo: [] });
       switch (result.status) {
         case 'accepted':
-          return sendJson(res, 202, { status: result.outcome.kind === 'duplicate' ? 'duplicate' : 'accepted' });
+          return sendJson(res, 202, { status: result.duplicate ? 'duplicate' : 'accepted' });
         case 'ignored':
           return sendJson(res, 202, { status: 'ignored' });
         case 'malformed':

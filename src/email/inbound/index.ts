@@ -2,7 +2,8 @@ import type { AppContext, PlatformAdapter } from '../../context';
 import type { Route } from '../../http/server';
 import { mailHomeResolver } from './home';
 import { inboundRoute } from './http-route';
-import { mailIntake, supportAddressOf } from './intake';
+import { mailInbox } from './inbox';
+import { mailReader, mailReceiver, supportAddressOf } from './intake';
 import { startSmtpListener, type SmtpListener } from './smtp-listener';
 
 /** Mail in: the SMTP listener (SMTP_INBOUND_PORT) and POST /email/inbound. */
@@ -14,19 +15,22 @@ export interface InboundEmail {
   smtpPort(): number | null;
 }
 
-/** Both ways in share one intake: parse, find the ticket or open one, answer after the commit. */
+/** Both ways in share one inbox: a mail is answered once it is kept, and a ticket has it just after. */
 export function createInboundEmail(context: AppContext, chat: readonly PlatformAdapter[]): InboundEmail {
   const { config, log } = context;
-  const intake = mailIntake(context, mailHomeResolver(config.EMAIL_TICKETS_CHANNEL ?? '', chat));
+  const inbox = mailInbox({ log, instanceId: context.instanceId, inbox: context.platformRecords.mailInbox }, mailReader(context), mailReceiver(context, mailHomeResolver(config.EMAIL_TICKETS_CHANNEL ?? '', chat)));
+  const intake = inbox.take;
   let listener: SmtpListener | null = null;
   return {
     routes: [inboundRoute(config.EMAIL_INBOUND_SECRET, config.EMAIL_MAX_BYTES, intake)],
     start: async () => {
+      inbox.start();
       if (config.SMTP_INBOUND_PORT !== undefined) listener = await startSmtpListener(config, log, supportAddressOf(config.EMAIL_FROM ?? ''), intake);
     },
     stop: async () => {
       await listener?.stop();
       listener = null;
+      await inbox.stop();
     },
     smtpPort: () => listener?.port() ?? null,
   };

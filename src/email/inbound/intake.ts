@@ -4,21 +4,49 @@ import { readTag, TAG_KEY_NAME, tagOf, newTagKey } from '../tag';
 import { HomeUnavailableError } from './home';
 import { MalformedMailError, MAX_FILE_BYTES, parseMail, type Envelope, type ParsedInbound } from './parse-mail';
 
-/** What became of one raw mail; the SMTP listener and the HTTP route each answer it in their words. */
+/** How a raw mail was answered; the SMTP listener and the HTTP route each say it in their words. */
 export type IntakeResult =
-  | { status: 'accepted'; outcome: ReceiveMailOutcome }
+  /** Kept (or already kept or received: `duplicate`); a ticket opens or joins just after. */
+  | { status: 'accepted'; duplicate: boolean }
   /** Mail from the support address itself: never read, so no loop. */
   | { status: 'ignored' }
   /** Refused for good: the sender is told why. */
   | { status: 'malformed'; reason: string }
-  /** Not stored, try again later (the database or the e-mail home is not there yet). */
+  /** Not kept, try again later (the database is not there). */
   | { status: 'retry'; reason: string };
+
+/** A raw mail read: refused, ignored, or ready to keep. */
+export type ReadMail = { status: 'malformed'; reason: string } | { status: 'ignored' } | { status: 'read'; mail: ParsedInbound };
+
+/** What became of a kept mail once a ticket was looked for. */
+export type ReceiveResult = { status: 'received'; outcome: ReceiveMailOutcome } | { status: 'retry'; reason: string };
 
 /** `Acme Support <support@acme.example>` → `support@acme.example`. */
 export const supportAddressOf = (emailFrom: string): string => (/<([^<>]+)>/.exec(emailFrom)?.[1] ?? emailFrom).trim().toLowerCase();
 
-/** Takes raw mail in: parse, find the home and the tag, hand it to the core; the result says how to answer. */
-export function mailIntake(context: AppContext, home: () => Promise<MailHome>): (raw: Buffer, envelope: Envelope) => Promise<IntakeResult> {
+/** Reads a raw mail before it is kept, so a malformed one is refused while the sender is still there. */
+export function mailReader(context: AppContext): (raw: Buffer, envelope: Envelope) => Promise<ReadMail> {
+  const { log, config } = context;
+  const support = supportAddressOf(config.EMAIL_FROM ?? '');
+  return async (raw, envelope) => {
+    let mail: ParsedInbound;
+    try {
+      mail = await parseMail(raw, envelope);
+    } catch (error) {
+      if (!(error instanceof MalformedMailError)) throw error;
+      log.info({ platform: 'email', reason: error.message }, 'refused a malformed mail');
+      return { status: 'malformed', reason: error.message };
+    }
+    if (mail.from === support) {
+      log.info({ platform: 'email', messageId: mail.messageId }, 'ignored mail from the support address itself');
+      return { status: 'ignored' };
+    }
+    return { status: 'read', mail };
+  };
+}
+
+/** Hands a read mail to the core: find the home and the tag, join a ticket or open one. */
+export function mailReceiver(context: AppContext, home: () => Promise<MailHome>): (mail: ParsedInbound) => Promise<ReceiveResult> {
   const { log, deps, config } = context;
   const support = supportAddressOf(config.EMAIL_FROM ?? '');
   let tagKey: string | null = null;
@@ -33,21 +61,7 @@ export function mailIntake(context: AppContext, home: () => Promise<MailHome>): 
     return null;
   };
 
-  return async (raw, envelope) => {
-    let mail: ParsedInbound;
-    try {
-      mail = await parseMail(raw, envelope);
-    } catch (error) {
-      if (error instanceof MalformedMailError) {
-        log.info({ platform: 'email', reason: error.message }, 'refused a malformed mail');
-        return { status: 'malformed', reason: error.message };
-      }
-      throw error;
-    }
-    if (mail.from === support) {
-      log.info({ platform: 'email', messageId: mail.messageId }, 'ignored mail from the support address itself');
-      return { status: 'ignored' };
-    }
+  return async (mail) => {
     try {
       const where = await home();
       const others = [...new Set([...mail.to, ...mail.cc])].filter((a) => a !== mail.from && a !== support && tagOf(a, support) === null);
@@ -58,14 +72,14 @@ export function mailIntake(context: AppContext, home: () => Promise<MailHome>): 
         receivedAt: deps.clock.now(),
       });
       log.info({ platform: 'email', outcome: outcome.kind, ticket: ticketNumberOf(outcome), files: mail.files.length }, 'mail received');
-      return { status: 'accepted', outcome };
+      return { status: 'received', outcome };
     } catch (error) {
       if (error instanceof HomeUnavailableError) {
         log.error({ platform: 'email' }, `mail is waiting: ${error.message}`);
-        return { status: 'retry', reason: 'the tickets channel is not reachable yet' };
+        return { status: 'retry', reason: error.message };
       }
-      log.error({ platform: 'email', err: error }, 'could not store a received mail; the sender is asked to retry');
-      return { status: 'retry', reason: 'the mail could not be stored just now' };
+      log.error({ platform: 'email', err: error }, 'a kept mail could not be put in a ticket just now; it is tried again');
+      return { status: 'retry', reason: error instanceof Error ? error.message : String(error) };
     }
   };
 }

@@ -48,8 +48,8 @@ const envelopeOf = (session: SMTPServerSession): Envelope => ({
 
 /**
  * The built-in listener (contract §10): mail for the support address and its plus forms, no AUTH,
- * STARTTLS when a certificate is configured. A mail is answered 250 only once it is committed;
- * a database that fails gets a temporary 451, so the sending server keeps it and tries again.
+ * STARTTLS when a certificate is configured. A mail is answered 250 only once it is kept (committed,
+ * src/email/inbound/inbox.ts); a database that fails gets a temporary 451, so the sending server keeps it and tries again.
  */
 export async function startSmtpListener(
   config: Config, log: Logger, support: string, intake: (raw: Buffer, envelope: Envelope) => Promise<IntakeResult>,

@@ -5,7 +5,7 @@ import { CHANNEL, eventually, installUpdate, postActivity, TeamsSuite, WS } from
 
 /**
  * Contract §10 with Teams as EMAIL_TICKETS_CHANNEL: tickets opened by mail belong to the tenant of
- * the conversation, once the bot has seen it; until then mail waits, retryable (SMTP 451, HTTP 503).
+ * the conversation, once the bot has seen it; until then mail is kept (SMTP 250, HTTP 202) and waits.
  */
 let sink: MailSink;
 let smtpPort = 0;
@@ -28,16 +28,20 @@ const ticketOf = async (from: string) => eventually(async () => (await suite.db.
 const threadOf = (ticketId: string) =>
   eventually(async () => (await suite.db.dataSource.query('SELECT thread_id FROM tickets WHERE id = $1', [ticketId]))[0].thread_id as string | null);
 
-test('mail waits (503 / 451) until the bot has seen the tickets conversation, then opens a ticket in its tenant with the card there', async () => {
+test('mail is kept (202 / 250) and waits until the bot has seen the tickets conversation, then opens a ticket in its tenant with the card there', async () => {
   const from = person();
   const raw = await compose({ from, to: SUPPORT, subject: 'Teams mail', text: 'hello from mail' });
   const early = await postInbound(suite.app.url, raw);
-  expect(early.status).toBe(503);
-  await expect(sendSmtp(smtpPort, raw, { from, to: [SUPPORT] })).rejects.toMatchObject({ responseCode: 451 });
+  expect(early.status).toBe(202);
+  // The same mail again over SMTP: accepted, kept once.
+  expect((await sendSmtp(smtpPort, raw, { from, to: [SUPPORT] })).response).toMatch(/^250/);
+  const waiting = () => suite.db.dataSource.query('SELECT attempts, last_error FROM email_inbox');
+  const [row] = await eventually(async () => { const rows = await waiting(); return rows[0]?.attempts > 0 ? rows : null; });
+  expect(row.last_error).toMatch(/has not seen Teams conversation/);
+  expect(await waiting()).toHaveLength(1);
   expect((await suite.db.dataSource.query('SELECT count(*)::int AS n FROM email_messages'))[0].n).toBe(0);
 
   expect((await postActivity(suite.app, installUpdate(connector))).status).toBe(200);
-  expect((await sendSmtp(smtpPort, raw, { from, to: [SUPPORT] })).response).toMatch(/^250/);
   const ticket = await ticketOf(from);
   expect(ticket).toMatchObject({ workspace_id: WS, channel_id: CHANNEL, title: 'Teams mail' });
   await threadOf(ticket.id);

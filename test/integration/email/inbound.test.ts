@@ -1,7 +1,7 @@
 import nodemailer from 'nodemailer';
 import { TAG_KEY_NAME, makeTag, newTagKey, replyAddress } from '../../../src/email/tag';
 import { outboxRows } from '../../support/outbox-rows';
-import { compose, emailEnv, freePort, newMessageId, postInbound, sendSmtp, startSink, SUPPORT, type MailSink } from '../../support/email';
+import { compose, emailEnv, freePort, inboxDrained, newMessageId, postInbound, sendSmtp, startSink, SUPPORT, type MailSink } from '../../support/email';
 import { eventually } from '../../support/eventually';
 import { startWebHarness, WS, type WebHarness } from '../../web/web-harness';
 
@@ -33,6 +33,7 @@ const ticketsOf = (requester: string) =>
 const historyOf = (ticketId: string) => h.sql('SELECT author_id, text, attachments FROM ticket_messages WHERE ticket_id = $1 ORDER BY posted_at, id', [ticketId]);
 const oneTicketOf = async (requester: string) => (await eventually(async () => { const t = await ticketsOf(requester); return t.length > 0 ? t : null; }))[0];
 const tagKey = () => h.app.context.platformRecords.appSecrets.getOrCreate(TAG_KEY_NAME, newTagKey);
+const drained = () => inboxDrained((q) => h.sql(q));
 const mailsTo = async (ticketId: string) => (await outboxRows(h.db.dataSource, ticketId, 'email')).map((r) => r.payload);
 
 test('a new mail over SMTP opens a ticket: requester, title, text, files, CCs, the card in the tickets channel and an acknowledgement naming #n', async () => {
@@ -47,7 +48,11 @@ test('a new mail over SMTP opens a ticket: requester, title, text, files, CCs, t
   const answer = await sendSmtp(smtpPort, raw, { from, to: [SUPPORT] });
   expect(answer.response).toMatch(/^250/);
 
-  // Stored before the 250: the ticket is there as soon as the answer is.
+  // Kept before the 250: in the inbox, or already in a ticket.
+  const kept = await h.sql(`SELECT (SELECT count(*) FROM email_inbox WHERE message_id = $1)::int
+    + (SELECT count(*) FROM email_messages WHERE direction = 'in' AND message_id = $1)::int AS n`, [/Message-ID: <([^>]+)>/i.exec(raw.toString())![1]]);
+  expect(kept[0].n).toBe(1);
+  await drained();
   const [ticket] = await ticketsOf(from);
   expect(ticket.title).toBe('Printer on fire');
   expect(ticket.cc_ids).toEqual([`email:${boss}`, `email:${colleague}`].sort());
@@ -152,6 +157,7 @@ test('a reply by its tag joins the ticket, is relayed into the thread as "<addre
     text: 'Here is the <!channel> log *bold*.\n\nOn Tue, Acme wrote:\n> What happens?',
   });
   expect((await sendSmtp(smtpPort, reply, { from, to: [tagged] })).response).toMatch(/^250/);
+  await drained();
 
   expect((await h.ticket(ticket.number))?.status).toBe('open');
   expect((await historyOf(ticket.id)).map((m: { text: string }) => m.text)).toEqual(['It is slow.', 'Here is the <!channel> log *bold*.']);
@@ -182,12 +188,14 @@ test('a reply by In-Reply-To to a Closed ticket opens one follow-up; a tag that 
   expect((await historyOf(followUps[0].id)).map((m: { text: string }) => m.text)).toEqual(['Broken again.']);
   // While the follow-up is live, the next reply joins it.
   await postInbound(h.app.url, await compose({ from, to: SUPPORT, subject: 'Re: Badge broken', references: [`<${firstId}>`], text: 'And again.' }));
+  await drained();
   expect((await ticketsOf(from)).filter((x: { follow_up_of: string | null }) => x.follow_up_of === ticket.id)).toHaveLength(1);
   expect((await historyOf(followUps[0].id)).map((m: { text: string }) => m.text)).toEqual(['Broken again.', 'And again.']);
 
   const forged = replyAddress(SUPPORT, `${ticket.number}.${'0'.repeat(20)}`);
   await postInbound(h.app.url, await compose({ from, to: forged, subject: 'Re: Badge broken', text: 'forged tag' }));
   await postInbound(h.app.url, await compose({ from, to: SUPPORT, subject: `[#${ticket.number}] Badge broken`, text: 'subject only' }));
+  await drained();
   const all = await ticketsOf(from);
   expect(all.filter((x: { follow_up_of: string | null }) => !x.follow_up_of)).toHaveLength(3);
 });
@@ -199,6 +207,7 @@ test('a reply is mailed to the ticket\'s other e-mail people, never back to its 
   const ticket = await oneTicketOf(from);
   const tagged = replyAddress(SUPPORT, makeTag(await tagKey(), WS, ticket.number));
   await postInbound(h.app.url, await compose({ from: cc, to: tagged, subject: 'Re: Shared drive', text: 'Same for me.' }));
+  await drained();
   const messages = (await mailsTo(ticket.id)).filter((p) => p.kind === 'email' && p.mail.type === 'message');
   expect(messages.map((p) => (p.kind === 'email' ? p.to.personId : ''))).toEqual([`email:${from}`]);
 });
@@ -215,6 +224,7 @@ test('the SMTP listener refuses other recipients (550), mail over EMAIL_MAX_BYTE
   await expect(tlsOnly.sendMail({ envelope: { from, to: [SUPPORT] }, raw: 'From: x@y.z\r\n\r\nhi' })).rejects.toThrow(/STARTTLS/i);
   tlsOnly.close();
   expect(await ticketsOf(from)).toHaveLength(0);
+  expect(await h.sql('SELECT count(*)::int AS n FROM email_inbox WHERE mail_from = $1', [from])).toEqual([{ n: 0 }]);
 });
 
 test('POST /email/inbound: 401 without the secret, 415 for another type, 413 over EMAIL_MAX_BYTES, 400 for malformed mail, nothing stored', async () => {
@@ -277,6 +287,7 @@ test('a new mail id is kept as sent: the same id in References of a later mail f
   const id = newMessageId();
   await postInbound(h.app.url, await compose({ from, to: SUPPORT, subject: 'Chained', text: 'first', messageId: id }));
   await postInbound(h.app.url, await compose({ from, to: SUPPORT, subject: 'Re: Chained', text: 'second', references: [id] }));
+  await drained();
   const [ticket] = await ticketsOf(from);
   expect((await historyOf(ticket.id)).map((m: { text: string }) => m.text)).toEqual(['first', 'second']);
 });

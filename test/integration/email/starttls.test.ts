@@ -1,6 +1,6 @@
 import path from 'node:path';
 import nodemailer from 'nodemailer';
-import { compose, emailEnv, freePort, startSink, SUPPORT, type MailSink } from '../../support/email';
+import { compose, emailEnv, freePort, inboxDrained, startSink, SUPPORT, type MailSink } from '../../support/email';
 import { startSlackHarness, type SlackHarness } from '../../support/slack-harness';
 
 /**
@@ -34,6 +34,7 @@ test('a sender that requires TLS upgrades with STARTTLS and the mail opens a tic
   } finally {
     transport.close();
   }
+  await inboxDrained((q) => h.sql(q));
   expect(await h.sql('SELECT title FROM tickets WHERE requester_id = $1', [`email:${from}`])).toEqual([{ title: 'Over TLS' }]);
 });
 

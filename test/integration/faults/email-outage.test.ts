@@ -3,7 +3,7 @@ import { loadConfig } from '../../../src/config';
 import { createLogger } from '../../../src/logger';
 import { FakeSlackApi } from '../../fakes/fake-slack-api';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
-import { compose, emailEnv, freePort, postInbound, sendSmtp, startSink, SUPPORT, type MailSink } from '../../support/email';
+import { compose, emailEnv, freePort, inboxDrained, postInbound, sendSmtp, startSink, SUPPORT, type MailSink } from '../../support/email';
 import { SIGNING_SECRET } from '../../support/slack-requests';
 import { PgProxy } from './pg-proxy';
 
@@ -53,6 +53,7 @@ test('with the database down, mail is refused for now (451, 503) and stored once
   proxy.up();
   expect((await sendSmtp(smtpPort, raw, { from, to: [SUPPORT] })).response).toMatch(/^250/);
   expect((await postInbound(app.url, raw)).status).toBe(202);
+  await inboxDrained((q) => db.dataSource.query(q));
   const rows = await db.dataSource.query('SELECT count(*)::int AS n FROM tickets WHERE requester_id = $1', [`email:${from}`]);
   expect(rows[0].n).toBe(1);
 });
