@@ -18,7 +18,8 @@ export interface InboundEmail {
 /** Both ways in share one inbox: a mail is answered once it is kept, and a ticket has it just after. */
 export function createInboundEmail(context: AppContext, chat: readonly PlatformAdapter[]): InboundEmail {
   const { config, log } = context;
-  const inbox = mailInbox({ log, instanceId: context.instanceId, inbox: context.platformRecords.mailInbox }, mailReader(context), mailReceiver(context, mailHomeResolver(config.EMAIL_TICKETS_CHANNEL ?? '', chat)));
+  const home = mailHomeResolver(config.EMAIL_TICKETS_CHANNEL ?? '', chat);
+  const inbox = mailInbox({ log, instanceId: context.instanceId, inbox: context.platformRecords.mailInbox }, mailReader(context), mailReceiver(context, home));
   const intake = inbox.take;
   let listener: SmtpListener | null = null;
   return {
