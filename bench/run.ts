@@ -90,7 +90,10 @@ async function main(): Promise<void> {
     }
     if (wanted('email-in')) {
       log('email-in…');
-      const emailIn = await runEmailIn(pg, profile.name, log, arg('chamado-node-args')?.split(',') ?? []);
+      // --mails=300 --reply-rate=200 --reply-seconds=15: a smaller mail-in run while developing.
+      const sizes = { ...(arg('mails') ? { mails: Number(arg('mails')) } : {}), ...(arg('reply-rate') ? { replyRate: Number(arg('reply-rate')) } : {}),
+        ...(arg('reply-seconds') ? { replySeconds: Number(arg('reply-seconds')) } : {}) };
+      const emailIn = await runEmailIn(pg, profile.name, log, arg('chamado-node-args')?.split(',') ?? [], sizes);
       results.emailIn = emailIn;
       writeResult(profile.name, 'email-in.md', `${stamp('')}\n\n${emailIn.markdown}`);
       section('email-in', emailIn.markdown);

@@ -73,9 +73,9 @@ export interface EmailInResult {
 }
 
 export async function runEmailIn(
-  pg: BenchPostgres, profile: 'quick' | 'full', log: (line: string) => void, nodeArgs: string[] = [],
+  pg: BenchPostgres, profile: 'quick' | 'full', log: (line: string) => void, nodeArgs: string[] = [], sizes: Partial<EmailInOptions> = {},
 ): Promise<EmailInResult> {
-  const o = EMAIL_IN_SIZES[profile];
+  const o = { ...EMAIL_IN_SIZES[profile], ...sizes };
   const db = await createBenchDatabase(pg, 'chamado_bench_email_in');
   const slack: FakeSlack = await startFakeSlack();
   const sink = await startSink();

@@ -21,7 +21,8 @@ export interface TicketRepository {
   saveAll(tickets: readonly Ticket[]): Promise<void>;
   /** Rewrites who is on the ticket (requester, assignee, CCs) after one of them changed. */
   saveParticipants(ticket: Ticket): Promise<void>;
-  byId(id: string): Promise<Ticket | null>;
+  /** With `lock`, the row is locked until the transaction ends (use inside `transaction`). */
+  byId(id: string, opts?: { lock?: boolean }): Promise<Ticket | null>;
   /** With `lock`, the row is locked until the transaction ends (use inside `transaction`). */
   byNumber(workspaceId: string, number: number, opts?: { lock?: boolean }): Promise<Ticket | null>;
   /** The tickets of these threads, locked until the transaction ends (use inside `transaction`). */

@@ -5,7 +5,8 @@ import { queryPrepared } from './prepared';
 import { toRecord, toTicket, ticketFields, type TicketRecord, type TicketWithCcs } from './ticket-record';
 import {
   DELETE_PARTICIPANTS, INSERT_PARTICIPANTS, INSERT_TICKET, LIST_FOR_USER, LIST_UNASSIGNED, LOCK_TICKETS_BY_THREADS,
-  NEXT_TICKET_NUMBER, SAVE_TICKETS, TICKET_BY_ID, LOCK_LIVE_FOLLOW_UPS, SPLITS_OF, RECORD_SPLIT, TICKET_BY_NUMBER, TICKET_BY_NUMBER_FOR_UPDATE, TICKET_NUMBERS,
+  NEXT_TICKET_NUMBER, SAVE_TICKETS, TICKET_BY_ID, TICKET_BY_ID_FOR_UPDATE,
+  LOCK_LIVE_FOLLOW_UPS, SPLITS_OF, RECORD_SPLIT, TICKET_BY_NUMBER, TICKET_BY_NUMBER_FOR_UPDATE, TICKET_NUMBERS,
 } from './ticket-sql';
 
 /** Tickets through the plain statements of ticket-sql.ts; the reply path's run prepared. */
@@ -34,8 +35,8 @@ export class TypeormTicketRepository implements TicketRepository {
     await this.writeParticipants(ticket);
   }
 
-  byId(id: string): Promise<Ticket | null> {
-    return this.one(TICKET_BY_ID, [id]);
+  byId(id: string, opts: { lock?: boolean } = {}): Promise<Ticket | null> {
+    return this.one(opts.lock ? TICKET_BY_ID_FOR_UPDATE : TICKET_BY_ID, [id]);
   }
 
   byNumber(workspaceId: string, number: number, opts: { lock?: boolean } = {}): Promise<Ticket | null> {

@@ -21,6 +21,8 @@ export const CC_IDS = `coalesce((SELECT array_agg(p.user_id ORDER BY p.added_at)
 export const TICKET_BY_ID = `SELECT ${TICKET_COLUMNS}, ${CC_IDS}
   FROM tickets t WHERE t.id = $1`;
 
+export const TICKET_BY_ID_FOR_UPDATE = `${TICKET_BY_ID} FOR UPDATE OF t`;
+
 /** `$1` workspace, `$2` number (unique tickets_workspace_number). */
 export const TICKET_BY_NUMBER = `SELECT ${TICKET_COLUMNS}, ${CC_IDS}
   FROM tickets t WHERE t.workspace_id = $1 AND t.number = $2`;

@@ -5,7 +5,7 @@ import type { Envelope, ParsedInbound } from './parse-mail';
 
 /** How the inbox works; the defaults suit production, tests shorten the waits. */
 export interface InboxOptions {
-  /** Mails put into tickets at once (each sender's mail one after another). */
+  /** Mails handed to the core at once, which stores those that meet in one transaction (each sender's mail one after another). */
   concurrency: number;
   /** How often rows nobody holds (another instance's, a retry's) are looked for. */
   pollMs: number;
@@ -20,7 +20,7 @@ export interface InboxOptions {
 }
 
 export const INBOX_DEFAULTS: InboxOptions = {
-  concurrency: 8, pollMs: 1000, leaseMs: 120_000, maxQueued: 1000, maxQueuedBytes: 64 * 1024 * 1024, retryMs: 1000, maxRetryMs: 300_000,
+  concurrency: 32, pollMs: 1000, leaseMs: 120_000, maxQueued: 1000, maxQueuedBytes: 64 * 1024 * 1024, retryMs: 1000, maxRetryMs: 300_000,
 };
 
 export interface MailInboxWorker {

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../context';
-import { receiveMail, type MailHome, type ReceiveMailOutcome } from '../../core';
+import { mailReceiver as coreMailReceiver, type MailHome, type ReceiveMailOutcome } from '../../core';
 import { readTag, TAG_KEY_NAME, tagOf, newTagKey } from '../tag';
 import { HomeUnavailableError } from './home';
 import { MalformedMailError, MAX_FILE_BYTES, parseMail, type Envelope, type ParsedInbound } from './parse-mail';
@@ -45,10 +45,11 @@ export function mailReader(context: AppContext): (raw: Buffer, envelope: Envelop
   };
 }
 
-/** Hands a read mail to the core: find the home and the tag, join a ticket or open one. */
+/** Hands a read mail to the core: find the home and the tag, join a ticket or open one (with the mails handed over beside it). */
 export function mailReceiver(context: AppContext, home: () => Promise<MailHome>): (mail: ParsedInbound) => Promise<ReceiveResult> {
   const { log, deps, config } = context;
   const support = supportAddressOf(config.EMAIL_FROM ?? '');
+  const receive = coreMailReceiver(deps);
   let tagKey: string | null = null;
   const key = async () => (tagKey ??= await context.platformRecords.appSecrets.getOrCreate(TAG_KEY_NAME, newTagKey));
 
@@ -65,12 +66,12 @@ export function mailReceiver(context: AppContext, home: () => Promise<MailHome>)
     try {
       const where = await home();
       const others = [...new Set([...mail.to, ...mail.cc])].filter((a) => a !== mail.from && a !== support && tagOf(a, support) === null);
-      const outcome = await receiveMail(deps, where, {
+      const outcome = await receive({ home: where, mail: {
         messageId: mail.messageId, from: mail.from, others, subject: mail.subject, text: mail.text,
         files: mail.files, skippedFiles: mail.skippedFiles, fileLimitBytes: MAX_FILE_BYTES, references: mail.references,
         taggedNumber: await taggedNumber(mail, where.workspaceId), automatic: mail.automatic, portuguese: mail.portuguese,
         receivedAt: deps.clock.now(),
-      });
+      } });
       log.info({ platform: 'email', outcome: outcome.kind, ticket: ticketNumberOf(outcome), files: mail.files.length }, 'mail received');
       return { status: 'received', outcome };
     } catch (error) {
