@@ -8,6 +8,7 @@ import nodemailer from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { SMTPServer } from 'smtp-server';
 import { startServerChild, type ServerChild } from '../child';
+import { watchProcess } from '../proc-stats';
 import { startFakeSlack, type FakeSlack } from '../fake-slack-api';
 import { createBenchDatabase, query, type BenchPostgres } from '../postgres';
 import { table } from '../report';
@@ -137,6 +138,7 @@ export async function runEmailIn(
       return compose(`customer${n % 500}@bench.example`, `Re: Bench mail ${n}`, `reply-token-${i}`, `<bench-reply-${i}@bench.example>`, `<bench-${n}@bench.example>`);
     }));
     const r0 = Date.now();
+    const cpu = watchProcess(server.pid);
     const sends: Promise<unknown>[] = [];
     for (let i = 0; i < total; i++) {
       const due = r0 + (i * 1000) / o.replyRate;
@@ -147,8 +149,9 @@ export async function runEmailIn(
     await Promise.all(sends);
     for (let waited = 0; sentAt.size > 0 && waited < 30_000; waited += 100) await sleep(100);
     stop();
+    const chamadoCpu = cpu.stop().cpuPercent;
     const s = latencies.length > 0 ? summarize(latencies.sort((a, b) => a - b)) : null;
-    log(`  email-in replies: ${latencies.length}/${total} in their thread, p50 ${s?.p50 ?? '-'} ms, p99 ${s?.p99 ?? '-'} ms`);
+    log(`  email-in replies: ${latencies.length}/${total} in their thread, p50 ${s?.p50 ?? '-'} ms, p99 ${s?.p99 ?? '-'} ms; Chamado's CPU ${chamadoCpu.toFixed(0)} %`);
 
     const markdown = [
       `Mail in through the built-in SMTP listener (\`startChamado\` in a child process, Slack at a local fake, acknowledgements to a local SMTP sink). ` +

@@ -7,11 +7,12 @@ import { queryPrepared } from './prepared';
  * Many messages in one statement, on the reply path (prepared): `$1` is a JSON array of rows keyed by
  * column, typed by the table's own row type. A message already stored (unique ticket_messages_once)
  * is skipped, and the statement answers the ones it stored. Each row takes its ticket's workspace,
- * which leads the search index (migrations/1764995100000-MessageSearchByWorkspace.ts).
+ * which leads the search index (migrations/1764995100000-MessageSearchByWorkspace.ts). `$2` are the
+ * tickets' ids, so the planner reads them by primary key (see ticket-sql.ts SAVE_TICKETS).
  */
-const INSERT_MESSAGES = `INSERT INTO ticket_messages (ticket_id, workspace_id, platform_message_id, author_id, text, attachments, posted_at)
+export const INSERT_MESSAGES = `INSERT INTO ticket_messages (ticket_id, workspace_id, platform_message_id, author_id, text, attachments, posted_at)
   SELECT v.ticket_id, t.workspace_id, v.platform_message_id, v.author_id, v.text, v.attachments, v.posted_at
-  FROM jsonb_populate_recordset(NULL::ticket_messages, $1::jsonb) v JOIN tickets t ON t.id = v.ticket_id
+  FROM jsonb_populate_recordset(NULL::ticket_messages, $1::jsonb) v JOIN tickets t ON t.id = v.ticket_id AND t.id = ANY($2::uuid[])
   ON CONFLICT DO NOTHING RETURNING ticket_id, platform_message_id`;
 
 /** The newest `$2` messages of ticket `$1`, newest first (index ticket_messages_history). */
@@ -46,7 +47,9 @@ export class TypeormMessageRepository implements MessageRepository {
     const rows = messages.map(({ ticketId, message, attachments }) => ({
       ticket_id: ticketId, platform_message_id: message.id, author_id: message.authorId, text: message.text, attachments, posted_at: message.postedAt,
     }));
-    const inserted: { ticket_id: string; platform_message_id: string }[] = await queryPrepared(this.em, 'chamado_insert_messages', INSERT_MESSAGES, [toJsonb(rows)]);
+    const inserted: { ticket_id: string; platform_message_id: string }[] = await queryPrepared(this.em, 'chamado_insert_messages', INSERT_MESSAGES, [
+      toJsonb(rows), [...new Set(messages.map((m) => m.ticketId))],
+    ]);
     const fresh = new Set(inserted.map((r) => keyOf(r.ticket_id, r.platform_message_id)));
     // The first of two equal entries is the one stored; the second is a duplicate.
     return messages.map(({ ticketId, message }) => fresh.delete(keyOf(ticketId, message.id)));

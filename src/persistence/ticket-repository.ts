@@ -27,7 +27,7 @@ export class TypeormTicketRepository implements TicketRepository {
   }
 
   async saveAll(tickets: readonly Ticket[]): Promise<void> {
-    if (tickets.length > 0) await queryPrepared(this.em, 'chamado_save_tickets', SAVE_TICKETS, [toJsonb(tickets.map(toRecord))]);
+    if (tickets.length > 0) await queryPrepared(this.em, 'chamado_save_tickets', SAVE_TICKETS, [toJsonb(tickets.map(toRecord)), tickets.map((t) => t.id)]);
   }
 
   async saveParticipants(ticket: Ticket): Promise<void> {
