@@ -15,5 +15,10 @@ export function dataSourceOptions(url: string, extra: { poolSize?: number; appli
     logging: false,
     poolSize: extra.poolSize ?? 10,
     applicationName: extra.applicationName ?? 'chamado',
+    // Every statement is planned for the table as it is now. A plan Postgres keeps (prepared
+    // statements, and the foreign-key checks behind every insert) is otherwise planned once,
+    // often while the table is nearly empty, and kept until the table is next analysed: a key
+    // look-up became a scan of 10,000 tickets when autovacuum was late or off (BENCHMARKS.md, mail in).
+    extra: { options: '-c plan_cache_mode=force_custom_plan' },
   };
 }
