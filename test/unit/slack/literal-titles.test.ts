@@ -122,13 +122,15 @@ test('a mail\'s words are plain_text in the blocks and literal in the notificati
   expect(mail.blocks).toContainEqual({ type: 'section', text: { type: 'plain_text', text: TITLE, emoji: false } });
   expectLiteral(mail.text);
   expect(mail.text).toContain(`<https://f.example/1|${ZW}_${ZW}draft${ZW}_${ZW}.pdf>`);
-  const own = renderRelayed({ ...notice, key: 'notices.relayed_added', params: { number: 7, actor: 'U9', person: 'U2' } }, { text: '*really* urgent', files: [] }, t, { ticketNumber: 7 });
+  const added: Notice = { key: 'notices.relayed_added', params: { number: 7, actor: 'U9', person: 'U2' }, locale: 'en' };
+  const own = renderRelayed(added, { text: '*really* urgent', files: [] }, t, { ticketNumber: 7 });
   expect(own.text).toContain('> *really* urgent');
 });
 
 test('App Home lists each ticket\'s title literally', () => {
   const home = renderHome(t, 'U1', { active: [ticket()], recentlyClosed: [ticket({ number: 8, status: 'closed' })], unassigned: [] });
-  const rows = withTitle(mrkdwnTexts(home.blocks));
+  // Home views are built of KnownBlocks only (views/home.ts).
+  const rows = withTitle(mrkdwnTexts(home.blocks as KnownBlock[]));
   expect(rows).toHaveLength(2);
   for (const text of rows) expectLiteral(text);
 });
