@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import { emailPeopleOf, isEmailPerson, PRIORITIES, type Ticket } from '../../core';
 import { ACTIONS } from '../ids';
 import { LIMITS, mrkdwn, plain, trim } from './limits';
-import { escapeMrkdwn, mentionOf, mrkdwnT } from './mrkdwn';
+import { literalMrkdwn, mentionOf, mrkdwnT } from './mrkdwn';
 
 export interface SlackMessageBody {
   text: string;
@@ -45,12 +45,13 @@ export function cardText(ticket: Ticket, t: TFunction): string {
 /**
  * The card's first line, `#n title`. A title from a mail's subject is plain text: Slack's mrkdwn
  * has no escape for `*bold*` or `_italic_`, so it is shown as a plain_text section, exactly as written.
+ * Any other title is shown literally too, next to the bold number (literalMrkdwn).
  */
 function titleBlock(ticket: Ticket): KnownBlock {
   if (isEmailPerson(ticket.requesterId)) {
     return { type: 'section', text: { type: 'plain_text', text: trim(`#${ticket.number} ${ticket.title}`, LIMITS.sectionText), emoji: false } };
   }
-  return { type: 'section', text: mrkdwn(`*#${ticket.number}* ${escapeMrkdwn(ticket.title)}`) };
+  return { type: 'section', text: mrkdwn(`*#${ticket.number}* ${literalMrkdwn(ticket.title)}`) };
 }
 
 /** The ticket card, labelled in the given language (the requester's: the card is shared). */

@@ -1,10 +1,10 @@
 import type { KnownBlock } from '@slack/types';
 import type { TFunction } from 'i18next';
-import type { CommandResult, QueueView, StoredMessage, Ticket, TicketDetail } from '../../core';
+import { isEmailPerson, type CommandResult, type QueueView, type StoredMessage, type Ticket, type TicketDetail } from '../../core';
 import { tFor } from '../../i18n';
 import { ACTIONS, SLASH_COMMAND } from '../ids';
 import { LIMITS, mrkdwn, plain, trim } from './limits';
-import { escapeMrkdwn, markup, mention, mentionOf, mrkdwnT, type MrkdwnParam } from './mrkdwn';
+import { escapeMrkdwn, literalMrkdwn, markup, mention, mentionOf, mrkdwnT, type MrkdwnParam } from './mrkdwn';
 import { linksOf, translateWithLinks } from './refs';
 import { mrkdwnFromSlack, mrkdwnLink } from './message-text';
 
@@ -68,7 +68,9 @@ function slackTime(at: Date): string {
 
 /** One history entry: who and when, the text, then its files and links, quoted. */
 function messageLines(t: TFunction, m: StoredMessage): string[] {
-  const text = trim(mrkdwnFromSlack(m.text.replace(/\s+/g, ' ').trim()), 500);
+  const words = m.text.replace(/\s+/g, ' ').trim();
+  // A mail's words carry no chat markup: shown literally (as the web shows them), a Slack message's as Slack shows it.
+  const text = trim(isEmailPerson(m.authorId) ? literalMrkdwn(words) : mrkdwnFromSlack(words), 500);
   const lines = [`> ${mention(m.authorId)} · ${slackTime(m.postedAt)}`, `> ${text || `_${t('detail.file_only')}_`}`];
   const files = m.attachments.files.map((f) => mrkdwnLink(f.url, f.name));
   if (files.length > 0) lines.push(`> ${t('detail.files')}: ${files.join(', ')}`);
@@ -95,14 +97,14 @@ function detailText(t: TFunction, d: TicketDetail): string {
 }
 
 const ticketItem = (t: TFunction, key: string, tk: Ticket) =>
-  `• ${t(key, { number: tk.number, title: escapeMrkdwn(trim(tk.title, 120)), status: t(`status.${tk.status}`) })}`;
+  `• ${t(key, { number: tk.number, title: literalMrkdwn(trim(tk.title, 120)), status: t(`status.${tk.status}`) })}`;
 
 function queueText(t: TFunction, q: QueueView): string {
   const title = `*${t(`queue.title_${q.filter}`)}*`;
   if (q.tickets.length === 0) return `${title}\n${t('queue.empty')}`;
   const items = q.tickets.map((tk) => `• ${t('queue.item', {
     number: tk.number,
-    title: escapeMrkdwn(trim(tk.title, 120)),
+    title: literalMrkdwn(trim(tk.title, 120)),
     priority: t(`priority.${tk.priority}`),
     status: t(`status.${tk.status}`),
     assignee: tk.assigneeId ? mention(tk.assigneeId) : t('tickets.unassigned'),
@@ -148,7 +150,7 @@ export function renderCommandResult(result: Exclude<CommandResult, { type: 'ask_
     case 'queue':
       return reply(queueText(t, result.queue));
     case 'whoami':
-      return reply(mrkdwnT(t, result.identity.isAgent ? 'whoami.agent' : 'whoami.not_agent', { id: result.identity.agentsEntry }));
+      return reply(mrkdwnT(t, result.identity.isAgent ? 'whoami.agent' : 'whoami.not_agent', { id: markup(escapeMrkdwn(result.identity.agentsEntry)) }));
     case 'web_link':
       return reply(mrkdwnT(t, 'web:chat.link', { url: markup(`<${result.url}>`), minutes: result.minutes }));
     case 'web_rate_limited':

@@ -1,4 +1,5 @@
 import { escapeMrkdwn } from './limits';
+import { literalMrkdwn } from './mrkdwn';
 
 /**
  * A stored Slack message's text, shown again by Chamado. Slack delivers text as mrkdwn with its
@@ -53,5 +54,5 @@ export function mrkdwnFromSlack(text: string): string {
   return out + escapeMrkdwn(unescape(text.slice(last)));
 }
 
-/** A link Chamado writes itself: the address kept whole, its label escaped. */
-export const mrkdwnLink = (url: string, label: string) => `<${url.replace(/[<>|\s]/g, encodeURIComponent)}|${escapeMrkdwn(label)}>`;
+/** A link Chamado writes itself: the address kept whole, its label (a file's name, an address) shown literally. */
+export const mrkdwnLink = (url: string, label: string) => `<${url.replace(/[<>|\s]/g, encodeURIComponent)}|${literalMrkdwn(label)}>`;

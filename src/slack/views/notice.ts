@@ -4,7 +4,7 @@ import type { Notice, NoticeAction, RelayedText } from '../../core';
 import { ACTIONS } from '../ids';
 import type { SlackMessageBody } from './card';
 import { LIMITS, mrkdwn, plain, trim } from './limits';
-import { escapeMrkdwn, markup, mention, mentionOf, type MrkdwnParam } from './mrkdwn';
+import { literalMrkdwn, markup, mention, mentionOf, type MrkdwnParam } from './mrkdwn';
 import { ticketRef, translateWithLinks, type CardLinks } from './refs';
 
 const ACTION_IDS: Record<NoticeAction, string> = {
@@ -35,7 +35,7 @@ export interface NoticeContext {
 
 /** The tickets a notice lists, one a line: `• #n title`. */
 export function ticketLines(tickets: Notice['tickets'], links: CardLinks): string[] {
-  return (tickets ?? []).map((tk) => `• ${ticketRef(tk.number, links)} ${escapeMrkdwn(tk.title)}`);
+  return (tickets ?? []).map((tk) => `• ${ticketRef(tk.number, links)} ${literalMrkdwn(tk.title)}`);
 }
 
 /** A thread or conversation line: the notice's text, its mentions, its buttons. */
@@ -66,10 +66,11 @@ export function renderNotice(notice: Notice, t: TFunction, ctx: NoticeContext): 
 export function renderRelayed(notice: Notice, message: RelayedText, t: TFunction, ctx: NoticeContext): SlackMessageBody {
   const head = renderNotice(notice, t, ctx).text;
   // Slack hands a message's text over as mrkdwn already escaped; only broadcasts (`<!channel>`) are defused, so the copy pings nobody.
-  // A mail's words are plain text: escaped whole, so `<!channel>` or a masked link arrives as the characters written.
-  const line = (l: string) => (message.plain ? escapeMrkdwn(l) : l.replace(/<!/g, '&lt;!'));
+  // A mail's words are plain text: shown literally, so `<!channel>`, a masked link or `*bold*` arrives as the characters written
+  // (in the `text` that notifications show too).
+  const line = (l: string) => (message.plain ? literalMrkdwn(l) : l.replace(/<!/g, '&lt;!'));
   const quoted = message.text.trim() === '' ? [] : message.text.split('\n').map((l) => `> ${line(l)}`);
-  const files = message.files.map((f) => `• <${f.url.replace(/[<>|]/g, encodeURIComponent)}|${escapeMrkdwn(f.name)}>`);
+  const files = message.files.map((f) => `• <${f.url.replace(/[<>|]/g, encodeURIComponent)}|${literalMrkdwn(f.name)}>`);
   const text = trim([head, ...quoted, ...files].join('\n'), LIMITS.sectionText);
   if (!message.plain || message.text.trim() === '') return { text, blocks: [{ type: 'section', text: mrkdwn(text) }] };
   // Plain words (a mail) in a plain_text section: shown exactly as written, `*bold*` included (mrkdwn has no escape for it).

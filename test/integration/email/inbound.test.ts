@@ -274,8 +274,10 @@ test('a subject like <!channel> *bold* arrives in the Slack card as text', async
   await postInbound(h.app.url, await compose({ from, to: SUPPORT, subject: '<!channel> *bold* <https://evil.example|click>', text: 'hi' }));
   const ticket = await oneTicketOf(from);
   const card = await h.fake.waitFor('chat.postMessage', (c) => c.body.channel === 'C_EMAIL' && String(c.body.text).startsWith(`#${ticket.number} `));
-  // The notification text is escaped mrkdwn; the title itself is a plain_text section, shown exactly as written.
-  expect(card.body.text).toContain('&lt;!channel&gt; *bold* &lt;https://evil.example|click&gt;');
+  // The notification text is literal mrkdwn (escaped, each formatting mark fenced by zero-width spaces so no pair forms);
+  // the title itself is a plain_text section, shown exactly as written.
+  expect(card.body.text).toContain('&lt;!channel&gt; \u200B*\u200Bbold\u200B*\u200B &lt;https://evil.example|click&gt;');
+  expect(card.body.text).not.toContain('*bold*');
   expect(card.body.blocks[0]).toEqual({ type: 'section', text: { type: 'plain_text', text: `#${ticket.number} <!channel> *bold* <https://evil.example|click>`, emoji: false } });
   const mrkdwnTexts = JSON.stringify(card.body.blocks.filter((b: { text?: { type: string } }) => b.text?.type !== 'plain_text'));
   expect(mrkdwnTexts).not.toContain('<!channel>');
