@@ -27,8 +27,12 @@ export function escapeMrkdwn(text: string): string {
 
 const ZWSP = '\u200B';
 
-/** Slack's formatting marks: `*bold*`, `_italic_`, `~strike~`, `` `code` `` (and ``` blocks). */
-const FORMATTING_MARK = /[*_~`]/g;
+/**
+ * Slack's formatting marks (`*bold*`, `_italic_`, `~strike~`, `` `code` ``) where they could open or
+ * close a pair: not between two letters or digits, which Slack never reads as formatting (so
+ * `snake_case` and `ana_b@x.example` stay as they are, and copy as they are).
+ */
+const FORMATTING_MARK = /(?<![\p{L}\p{N}])[*_~`]|[*_~`](?![\p{L}\p{N}])/gu;
 
 /**
  * Words that are not a person's own Slack message (a title, a mail's subject or body, a web reply)
