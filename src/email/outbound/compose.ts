@@ -32,14 +32,17 @@ export function peopleNamed(content: MailContent): string[] {
   return PERSON_PARAMS.flatMap((key) => String(content.notice.params[key] ?? '').split(',')).map((s) => s.trim()).filter(Boolean);
 }
 
-/** A notice's line in the recipient's language, with names where chat would mention people. */
+/**
+ * A notice's line in the recipient's language, with names where chat would mention people. A
+ * notice that tells chat people to "write here" has a mail wording (`<key>_email`): reply to this mail.
+ */
 function noticeText(view: MailView, key: string, params: Record<string, string | number>): string {
   const named: Record<string, string | number> = { ...params };
   for (const p of PERSON_PARAMS) {
     const value = params[p];
     if (typeof value === 'string' && value !== '') named[p] = value.split(',').map((id) => view.name(id.trim())).join(', ');
   }
-  return view.t(key, named);
+  return view.t([`${key}_email`, key], named);
 }
 
 const plainPart = (view: MailView, p: MailTextPart): string => {

@@ -38,8 +38,10 @@ test('a reminder is mailed to the requester alone, in their language; auto-close
   const cc = addressFor('max');
   const ticket = await emailTicket(deps(), threadOf, { address: requester, title: `Scanner offline ${seq}`, locale: 'pt-BR', cc: [cc] });
   await h.slack.command('U_AGENT', `status #${ticket.number} pending`);
-  await mailsTo(requester, 1);
+  const [pending] = await mailsTo(requester, 1);
   await mailsTo(cc, 1);
+  // Chat's "waiting for your answer here" reads as a mail would say it.
+  expect(pending.parsed.text).toContain('responda a este e-mail');
 
   await advance(24 * HOUR + 1000);
   expect((await sweep(deps(), now())).reminders).toBeGreaterThanOrEqual(1);
@@ -60,6 +62,10 @@ test('a reminder is mailed to the requester alone, in their language; auto-close
   expect(closedPt.parsed.text).toMatch(/Fechado/);
   expect(closedEn.parsed.text).toMatch(/Closed/);
   expect(closedEn.parsed.text).toContain(requester);
+  expect(closedPt.parsed.text).toContain('é só responder a este e-mail que abrimos uma continuação');
+  expect(closedEn.parsed.text).toContain('just reply to this e-mail and a follow-up ticket will be opened');
+  const inThreadAfter = h.fake.callsOf('chat.postMessage', (c) => c.body.thread_ts === ticket.threadId).map((c) => unlinked(JSON.stringify(c.body))).join('\n');
+  expect(inThreadAfter).toContain('é só escrever aqui');
 });
 
 test('a reply to a closed ticket opens a follow-up; its notice reaches the closed ticket\'s e-mail people under the follow-up\'s number and title', async () => {
