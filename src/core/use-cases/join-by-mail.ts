@@ -56,9 +56,14 @@ async function relay(repos: Repositories, deps: UseCaseDeps, ticket: Ticket, mes
   await repos.outbox.enqueue(relayPost(ticket, message, { key: 'notices.email_relayed', params: { number: ticket.number, address: mail.from }, locale }), deps.clock.now());
 }
 
-/** Addresses the reply was also sent to join the ticket as CCs (the writer's own aside). */
+/**
+ * Addresses the reply was also sent to join the ticket as CCs; so does its writer when not on the
+ * ticket yet (a colleague the conversation was forwarded to, answering with its tag), so the
+ * answers reach them too.
+ */
 async function addCcs(repos: Repositories, ticket: Ticket, authorId: string, mail: InboundMail, now: Date): Promise<void> {
-  const fresh = ccsOf(mail, (id) => id === authorId || isParticipant(ticket, id)).slice(0, Math.max(0, MAX_MAIL_CCS - ticket.ccIds.length));
+  const writer = isParticipant(ticket, authorId) ? [] : [authorId];
+  const fresh = [...writer, ...ccsOf(mail, (id) => id === authorId || isParticipant(ticket, id))].slice(0, Math.max(0, MAX_MAIL_CCS - ticket.ccIds.length));
   if (fresh.length === 0) return;
   ticket.ccIds = [...ticket.ccIds, ...fresh];
   await repos.tickets.saveParticipants(ticket);

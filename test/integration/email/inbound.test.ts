@@ -212,6 +212,23 @@ test('a reply is mailed to the ticket\'s other e-mail people, never back to its 
   expect(messages.map((p) => (p.kind === 'email' ? p.to.personId : ''))).toEqual([`email:${from}`]);
 });
 
+test('someone not on the ticket who answers with its tag joins it as a CC, and the next answer is mailed to them', async () => {
+  const from = person();
+  await postInbound(h.app.url, await compose({ from, to: SUPPORT, subject: 'VPN down', text: 'No VPN.' }));
+  const ticket = await oneTicketOf(from);
+  const forwardedTo = person('gil');
+  const tagged = replyAddress(SUPPORT, makeTag(await tagKey(), WS, ticket.number));
+  await postInbound(h.app.url, await compose({ from: forwardedTo, to: tagged, subject: 'Fwd: VPN down', text: 'Same here, I am on the same team.' }));
+  await drained();
+  expect((await ticketsOf(from))[0].cc_ids).toEqual([`email:${forwardedTo}`]);
+  expect((await historyOf(ticket.id)).map((m: { author_id: string }) => m.author_id)).toEqual([`email:${from}`, `email:${forwardedTo}`]);
+  // Their own words are not mailed back to them; the requester's next answer is.
+  await postInbound(h.app.url, await compose({ from, to: tagged, subject: 'Re: VPN down', text: 'Thanks, Gil.' }));
+  await drained();
+  const messages = (await mailsTo(ticket.id)).filter((p) => p.kind === 'email' && p.mail.type === 'message');
+  expect(messages.map((p) => (p.kind === 'email' ? p.to.personId : ''))).toEqual([`email:${from}`, `email:${forwardedTo}`]);
+});
+
 test('the SMTP listener refuses other recipients (550), mail over EMAIL_MAX_BYTES (552) and malformed mail (550), storing nothing', async () => {
   const from = person();
   await expect(sendSmtp(smtpPort, await compose({ from, to: 'sales@acme.example', subject: 'x', text: 'x' }), { from, to: ['sales@acme.example'] }))
