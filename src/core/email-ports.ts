@@ -44,6 +44,8 @@ export interface MailFileRepository {
    * path `/files/<id>` on the web area (PUBLIC_URL is added where the link is shown).
    */
   add(ticketId: string, files: readonly NewMailFile[]): Promise<FileRef[]>;
+  /** Files `add` stored, now under another ticket (a follow-up the mail opened). */
+  moveTo(ticketId: string, files: readonly FileRef[]): Promise<void>;
   byId(id: string): Promise<StoredMailFile | null>;
 }
 

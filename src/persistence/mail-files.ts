@@ -26,6 +26,11 @@ export class TypeormMailFiles implements MailFileRepository {
     return files.map((f, i) => ({ name: f.name, type: f.type, size: f.content.byteLength, url: `/files/${rows[i].id}` }));
   }
 
+  async moveTo(ticketId: string, files: readonly FileRef[]): Promise<void> {
+    const ids = files.map((f) => /^\/files\/([0-9a-f-]{36})$/.exec(f.url)?.[1]).filter((id): id is string => Boolean(id));
+    if (ids.length > 0) await this.em.query('UPDATE email_files SET ticket_id = $1 WHERE id = ANY($2::uuid[])', [ticketId, ids]);
+  }
+
   async byId(id: string): Promise<StoredMailFile | null> {
     const rows: FileRow[] = await this.em.query('SELECT id, ticket_id, name, type, size, content FROM email_files WHERE id = $1', [id]);
     const r = rows[0];

@@ -20,10 +20,11 @@ export async function joinByMail(repos: Repositories, deps: UseCaseDeps, ticket:
   if (ticket.status === 'closed') {
     const live = (await liveFollowUps(repos, [ticket])).get(ticket.id);
     if (!live) {
-      // The follow-up's first entry is this mail; its files stay with the ticket that was answered.
+      // The follow-up's first entry is this mail: its files are stored before the follow-up exists, then moved under it.
       const message = await mailMessage(repos, ticket, mail);
       const outcome = await openFollowUp(repos, deps, { workspaceId: ticket.workspaceId, platform: ticket.platform, message, authorIsAgent: false }, ticket, now);
       if (outcome.kind !== 'follow_up') return { kind: 'duplicate' };
+      await repos.mailFiles.moveTo(outcome.followUp.id, message.files);
       await relay(repos, deps, outcome.followUp, message, mail);
       await addCcs(repos, outcome.followUp, authorId, mail, now);
       await noteSkippedFiles(repos, deps, outcome.followUp, mail);

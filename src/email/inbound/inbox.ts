@@ -17,10 +17,15 @@ export interface InboxOptions {
   /** The first retry's wait; it doubles up to `maxRetryMs`. */
   retryMs: number;
   maxRetryMs: number;
+  /** Attempts after which a mail that fails (not one waiting for its home) is set aside. */
+  maxAttempts: number;
+  /** Rows one poll claims at most (their raw mail is read into memory). */
+  claimBatch: number;
 }
 
 export const INBOX_DEFAULTS: InboxOptions = {
   concurrency: 32, pollMs: 1000, leaseMs: 120_000, maxQueued: 1000, maxQueuedBytes: 64 * 1024 * 1024, retryMs: 1000, maxRetryMs: 300_000,
+  maxAttempts: 20, claimBatch: 20,
 };
 
 export interface MailInboxWorker {
@@ -41,18 +46,24 @@ interface Job {
 /**
  * Mail in as a queue (contract §10, nothing acknowledged is lost): a mail is answered once its raw
  * bytes are kept, one insert that takes no ticket number, and this instance puts it into a ticket
- * just after. One sender's mails go in the order they came; a failure waits and is tried again;
+ * just after. One sender's mails go in the order they came, replies before new mail; a failure
+ * waits and is tried again;
  * an instance that dies leaves its rows to the others once their lease runs out.
  */
 export function mailInbox(
-  { log, instanceId: holder, inbox }: { log: Logger; instanceId: string; inbox: MailInbox },
+  { log, instanceId: holder, inbox, isReply }: { log: Logger; instanceId: string; inbox: MailInbox; isReply: (mail: ParsedInbound) => boolean },
   read: (raw: Buffer, envelope: Envelope) => Promise<ReadMail>,
   receive: (mail: ParsedInbound) => Promise<ReceiveResult>,
   options: InboxOptions = INBOX_DEFAULTS,
 ): MailInboxWorker {
   /** Jobs by sender: the head of a lane with a job running is that job's successor. */
   const lanes = new Map<string, Job[]>();
-  const ready: string[] = [];
+  /**
+   * Senders whose next mail may start, replies first: a reply joins a ticket (no number to wait
+   * for), and a person answering should not wait behind a burst of new mail.
+   */
+  const ready = { replies: [] as string[], others: [] as string[] };
+  const markReady = (sender: string) => (isReply(lanes.get(sender)![0].mail) ? ready.replies : ready.others).push(sender);
   const running = new Set<Promise<void>>();
   let queued = 0;
   let queuedBytes = 0;
@@ -71,21 +82,21 @@ export function mailInbox(
     if (lane) lane.push(job);
     else {
       lanes.set(job.mail.from, [job]);
-      ready.push(job.mail.from);
+      markReady(job.mail.from);
     }
     pump();
   }
 
   function pump(): void {
-    while (!stopped && running.size < options.concurrency && ready.length > 0) {
-      const sender = ready.shift()!;
+    while (!stopped && running.size < options.concurrency && ready.replies.length + ready.others.length > 0) {
+      const sender = (ready.replies.length > 0 ? ready.replies : ready.others).shift()!;
       const job = lanes.get(sender)!.shift()!;
       queued -= 1;
       queuedBytes -= job.bytes;
       const run = work(job).finally(() => {
         running.delete(run);
         const lane = lanes.get(sender)!;
-        if (lane.length > 0) ready.push(sender);
+        if (lane.length > 0) markReady(sender);
         else lanes.delete(sender);
         pump();
       });
@@ -96,6 +107,11 @@ export function mailInbox(
   async function work(job: Job): Promise<void> {
     const result = await receive(job.mail);
     if (result.status === 'received') return finish(job.id);
+    if (!result.waiting && job.attempts + 1 >= options.maxAttempts) {
+      // About an hour of failures: kept for someone to look at, out of the way of the rest.
+      log.error({ platform: 'email', id: job.id, attempts: job.attempts + 1, reason: result.reason }, 'a kept mail keeps failing; it is set aside in email_inbox');
+      return inbox.bury(job.id, result.reason).catch(() => undefined);
+    }
     const wait = Math.min(options.maxRetryMs, options.retryMs * 2 ** Math.min(job.attempts, 20));
     await inbox.later(job.id, result.reason, new Date(Date.now() + wait)).catch((error: unknown) =>
       // Its lease runs out, and it is taken again then.
@@ -116,34 +132,37 @@ export function mailInbox(
   }
 
   /** Rows nobody holds: another instance's whose lease ran out, retries that are due, mail kept while the queue was full. */
-  async function poll(): Promise<void> {
-    if (stopped || !hasRoom()) return;
+  /** True when it claimed a full batch: there may be more right away. */
+  async function poll(): Promise<boolean> {
+    if (stopped || !hasRoom()) return false;
+    const limit = Math.min(options.claimBatch, options.maxQueued - queued);
     let rows: KeptMail[];
     try {
-      rows = await inbox.claim(holder, options.maxQueued - queued, options.leaseMs);
+      rows = await inbox.claim(holder, limit, options.leaseMs);
     } catch (error) {
       log.warn({ platform: 'email', err: error }, 'the mail inbox could not be read; trying again');
-      return;
+      return false;
     }
     for (const row of rows) await recover(row);
+    return rows.length === limit;
   }
 
   async function recover(row: KeptMail): Promise<void> {
-    const read1 = await read(row.raw, { mailFrom: row.mailFrom, rcptTo: row.rcptTo }).catch((error: unknown) => {
+    const result = await read(row.raw, { mailFrom: row.mailFrom, rcptTo: row.rcptTo }).catch((error: unknown) => {
       log.error({ platform: 'email', err: error }, 'a kept mail could not be read');
       return { status: 'malformed', reason: error instanceof Error ? error.message : String(error) } as const;
     });
-    if (read1.status === 'read') return enqueue({ id: row.id, mail: read1.mail, attempts: row.attempts, bytes: row.raw.byteLength });
-    if (read1.status === 'ignored') return finish(row.id);
-    log.error({ platform: 'email', id: row.id, reason: read1.reason }, 'a kept mail cannot be read; it is set aside in email_inbox');
-    await inbox.bury(row.id, read1.reason).catch(() => undefined);
+    if (result.status === 'read') return enqueue({ id: row.id, mail: result.mail, attempts: row.attempts, bytes: row.raw.byteLength });
+    if (result.status === 'ignored') return finish(row.id);
+    log.error({ platform: 'email', id: row.id, reason: result.reason }, 'a kept mail cannot be read; it is set aside in email_inbox');
+    await inbox.bury(row.id, result.reason).catch(() => undefined);
   }
 
   return {
     async take(raw, envelope) {
-      const read1 = await read(raw, envelope);
-      if (read1.status !== 'read') return read1;
-      const { mail } = read1;
+      const result = await read(raw, envelope);
+      if (result.status !== 'read') return result;
+      const { mail } = result;
       const mine = !stopped && hasRoom();
       let id: string | null;
       try {
@@ -157,9 +176,12 @@ export function mailInbox(
     },
     start() {
       const tick = () => {
-        polling = poll().finally(() => {
+        polling = poll().catch((error: unknown) => {
+          log.error({ platform: 'email', err: error }, 'the mail inbox poll failed');
+          return false;
+        }).then((more) => {
           polling = null;
-          if (!stopped) timer = setTimeout(tick, options.pollMs);
+          if (!stopped) timer = setTimeout(tick, more ? 0 : options.pollMs);
         });
       };
       tick();

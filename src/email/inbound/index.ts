@@ -1,9 +1,11 @@
 import type { AppContext, PlatformAdapter } from '../../context';
 import type { Route } from '../../http/server';
+import { tagOf } from '../tag';
 import { mailHomeResolver } from './home';
 import { inboundRoute } from './http-route';
 import { mailInbox } from './inbox';
 import { mailReader, mailReceiver, supportAddressOf } from './intake';
+import type { ParsedInbound } from './parse-mail';
 import { startSmtpListener, type SmtpListener } from './smtp-listener';
 
 /** Mail in: the SMTP listener (SMTP_INBOUND_PORT) and POST /email/inbound. */
@@ -19,14 +21,16 @@ export interface InboundEmail {
 export function createInboundEmail(context: AppContext, chat: readonly PlatformAdapter[]): InboundEmail {
   const { config, log } = context;
   const home = mailHomeResolver(config.EMAIL_TICKETS_CHANNEL ?? '', chat);
-  const inbox = mailInbox({ log, instanceId: context.instanceId, inbox: context.platformRecords.mailInbox }, mailReader(context), mailReceiver(context, home));
+  const support = supportAddressOf(config.EMAIL_FROM ?? '');
+  const isReply = (m: ParsedInbound) => m.references.length > 0 || [...m.recipients, ...m.to, ...m.cc].some((a) => Boolean(tagOf(a, support)?.tag));
+  const inbox = mailInbox({ log, instanceId: context.instanceId, inbox: context.platformRecords.mailInbox, isReply }, mailReader(context), mailReceiver(context, home));
   const intake = inbox.take;
   let listener: SmtpListener | null = null;
   return {
     routes: [inboundRoute(config.EMAIL_INBOUND_SECRET, config.EMAIL_MAX_BYTES, intake)],
     start: async () => {
       inbox.start();
-      if (config.SMTP_INBOUND_PORT !== undefined) listener = await startSmtpListener(config, log, supportAddressOf(config.EMAIL_FROM ?? ''), intake);
+      if (config.SMTP_INBOUND_PORT !== undefined) listener = await startSmtpListener(config, log, support, intake);
     },
     stop: async () => {
       await listener?.stop();

@@ -18,8 +18,11 @@ export type IntakeResult =
 /** A raw mail read: refused, ignored, or ready to keep. */
 export type ReadMail = { status: 'malformed'; reason: string } | { status: 'ignored' } | { status: 'read'; mail: ParsedInbound };
 
-/** What became of a kept mail once a ticket was looked for. */
-export type ReceiveResult = { status: 'received'; outcome: ReceiveMailOutcome } | { status: 'retry'; reason: string };
+/**
+ * What became of a kept mail once a ticket was looked for. `waiting`: the e-mail home is not there
+ * yet, which only its settings or the bot's install can fix, so it waits as long as it takes.
+ */
+export type ReceiveResult = { status: 'received'; outcome: ReceiveMailOutcome } | { status: 'retry'; reason: string; waiting: boolean };
 
 /** `Acme Support <support@acme.example>` → `support@acme.example`. */
 export const supportAddressOf = (emailFrom: string): string => (/<([^<>]+)>/.exec(emailFrom)?.[1] ?? emailFrom).trim().toLowerCase();
@@ -77,10 +80,10 @@ export function mailReceiver(context: AppContext, home: () => Promise<MailHome>)
     } catch (error) {
       if (error instanceof HomeUnavailableError) {
         log.error({ platform: 'email' }, `mail is waiting: ${error.message}`);
-        return { status: 'retry', reason: error.message };
+        return { status: 'retry', reason: error.message, waiting: true };
       }
       log.error({ platform: 'email', err: error }, 'a kept mail could not be put in a ticket just now; it is tried again');
-      return { status: 'retry', reason: error instanceof Error ? error.message : String(error) };
+      return { status: 'retry', reason: error instanceof Error ? error.message : String(error), waiting: false };
     }
   };
 }

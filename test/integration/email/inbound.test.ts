@@ -181,11 +181,15 @@ test('a reply by In-Reply-To to a Closed ticket opens one follow-up; a tag that 
 
   await postInbound(h.app.url, await compose({
     from, to: SUPPORT, subject: 'Re: Badge broken', inReplyTo: `<${firstId}>`, references: [`<${firstId}>`], text: 'Broken again.',
+    attachments: [{ filename: 'door.jpg', content: Buffer.from('a door'), contentType: 'image/jpeg' }],
   }));
   const followUpsOf = async () => (await ticketsOf(from)).filter((x: { follow_up_of: string | null }) => x.follow_up_of === ticket.id);
   const followUps = await eventually(async () => { const t = await followUpsOf(); return t.length ? t : null; });
   expect(followUps).toHaveLength(1);
   expect((await historyOf(followUps[0].id)).map((m: { text: string }) => m.text)).toEqual(['Broken again.']);
+  // Its file belongs to the follow-up, so whoever may see the follow-up may download it.
+  expect(await h.sql('SELECT ticket_id FROM email_files WHERE name = $1 AND ticket_id IN ($2, $3)', ['door.jpg', ticket.id, followUps[0].id]))
+    .toEqual([{ ticket_id: followUps[0].id }]);
   // While the follow-up is live, the next reply joins it.
   await postInbound(h.app.url, await compose({ from, to: SUPPORT, subject: 'Re: Badge broken', references: [`<${firstId}>`], text: 'And again.' }));
   await drained();

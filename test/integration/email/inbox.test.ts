@@ -31,7 +31,8 @@ const read = async (raw: Buffer, envelope: Envelope): Promise<ReadMail> => {
 const rows = () => db.dataSource.query('SELECT message_id, attempts, last_error, locked_by, dead_at FROM email_inbox ORDER BY id');
 const workers: MailInboxWorker[] = [];
 function worker(receive: (mail: ParsedInbound) => Promise<ReceiveResult>, options: InboxOptions = FAST, instanceId = 'test-instance'): MailInboxWorker {
-  const w = mailInbox({ log: createLogger('silent'), instanceId, inbox: db.records.mailInbox }, read, receive, options);
+  const isReply = (m: ParsedInbound) => m.references.length > 0;
+  const w = mailInbox({ log: createLogger('silent'), instanceId, inbox: db.records.mailInbox, isReply }, read, receive, options);
   workers.push(w);
   w.start();
   return w;
@@ -62,6 +63,23 @@ test('a mail is kept before it is answered, one sender\'s mails reach the core i
   await eventually(async () => (await rows()).length === 0, 'the inbox empty');
 });
 
+test('a reply goes before new mail that waits: a person answering does not wait behind a burst', async () => {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  const order: string[] = [];
+  const w = worker(async (m) => {
+    order.push(m.subject);
+    await gate;
+    return received();
+  }, { ...FAST, concurrency: 1 });
+  for (let i = 0; i < 3; i++) await w.take(await mail(undefined, `New ${i}`), ENVELOPE);
+  const reply = await compose({ from: 'answering@customer.example', to: SUPPORT, subject: 'Re: New', text: 'answer', references: ['<ours@acme.example>'] });
+  await w.take(reply, ENVELOPE);
+  release();
+  await eventually(() => order.length === 4, 'all four received');
+  expect(order).toEqual(['New 0', 'Re: New', 'New 1', 'New 2']);
+});
+
 test('the same Message-ID is kept once, and a mail already received is a duplicate', async () => {
   let calls = 0;
   const w = worker(async (m) => {
@@ -85,7 +103,7 @@ test('a mail the core cannot take yet waits with its reason and is tried again u
   let open = false;
   const w = worker(async () => {
     calls += 1;
-    return open ? received() : { status: 'retry', reason: 'the tickets channel is not reachable yet' };
+    return open ? received() : { status: 'retry', reason: 'the tickets channel is not reachable yet', waiting: true };
   });
   await w.take(await mail(), ENVELOPE);
   const [waiting] = await eventually(async () => { const r = await rows(); return r[0]?.attempts >= 2 ? r : null; }, 'two failed attempts');
@@ -93,6 +111,18 @@ test('a mail the core cannot take yet waits with its reason and is tried again u
   open = true;
   await eventually(async () => (await rows()).length === 0, 'the mail received');
   expect(calls).toBeGreaterThanOrEqual(3);
+});
+
+test('a mail that keeps failing (not one waiting for its home) is set aside after its attempts, not retried for ever', async () => {
+  let calls = 0;
+  const w = worker(async () => {
+    calls += 1;
+    return { status: 'retry', reason: 'boom', waiting: false };
+  }, { ...FAST, maxAttempts: 3 });
+  await w.take(await mail(), ENVELOPE);
+  const [row] = await eventually(async () => { const r = await rows(); return r[0]?.dead_at ? r : null; }, 'the mail set aside');
+  expect(row).toMatchObject({ attempts: 3, last_error: 'boom' });
+  expect(calls).toBe(3);
 });
 
 test('rows of an instance whose lease ran out are taken by another; a kept mail that cannot be read is set aside, not lost', async () => {
