@@ -47,8 +47,8 @@ interface Job {
  * Mail in as a queue (contract §10, nothing acknowledged is lost): a mail is answered once its raw
  * bytes are kept, one insert that takes no ticket number, and this instance puts it into a ticket
  * just after. One sender's mails go in the order they came, replies before new mail; a failure
- * waits and is tried again;
- * an instance that dies leaves its rows to the others once their lease runs out.
+ * waits and is tried again; an instance that stops lets go of its waiting rows, and one that dies
+ * leaves them to the others once their lease runs out.
  */
 export function mailInbox(
   { log, instanceId: holder, inbox, isReply }: { log: Logger; instanceId: string; inbox: MailInbox; isReply: (mail: ParsedInbound) => boolean },
