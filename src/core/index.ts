@@ -46,6 +46,6 @@ export { ticketPage, PAGE_HISTORY_LIMIT, type TicketPage } from './use-cases/tic
 export { replyFromWeb, MAX_WEB_REPLY_LENGTH } from './use-cases/reply-from-web';
 export { mailPosts, mailTicketPeople, mailOrderingKey, type MailItem, type MailWhat } from './use-cases/mail-people';
 export { purgeWebSignIns, PURGE_BATCH } from './use-cases/purge-web-sign-ins';
-export { receiveMail, receiveMails, mailReceiver, MAIL_RECEIVER_DEFAULTS, type InboundMail, type MailHome, type ReceiveMailOutcome } from './use-cases/receive-mail';
+export { receiveMails, mailReceiver, type InboundMail, type MailHome, type ReceiveMailOutcome } from './use-cases/receive-mail';
 export { mailTitle } from './use-cases/inbound-mail';
 export { mailFileFor } from './use-cases/mail-file-for';

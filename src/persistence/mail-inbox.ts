@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { KeptMail, MailInbox } from '../core';
+import { returnedRows } from './returning';
 
 interface KeptRow {
   id: string;
@@ -13,9 +14,6 @@ interface KeptRow {
 const toKept = (r: KeptRow): KeptMail => ({
   id: String(r.id), messageId: r.message_id, raw: r.raw, mailFrom: r.mail_from, rcptTo: r.rcpt_to, attempts: r.attempts,
 });
-
-/** TypeORM answers an UPDATE … RETURNING with [rows, count]. */
-const rowsOf = <T>(result: T[] | [T[], number]): T[] => (Array.isArray(result[0]) ? result[0] : result) as T[];
 
 /**
  * `$1` message id, `$2` raw, `$3` MAIL FROM, `$4` RCPT TO, `$5` holder or null, `$6` lease ms. A mail
@@ -48,7 +46,7 @@ export class TypeormMailInbox implements MailInbox {
   }
 
   async claim(holder: string, limit: number, leaseMs: number): Promise<KeptMail[]> {
-    return rowsOf<KeptRow>(await this.em.query(CLAIM_MAIL, [holder, limit, leaseMs])).map(toKept);
+    return returnedRows<KeptRow>(await this.em.query(CLAIM_MAIL, [holder, limit, leaseMs])).map(toKept);
   }
 
   async done(ids: readonly string[]): Promise<void> {

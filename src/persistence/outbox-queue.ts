@@ -1,6 +1,7 @@
 import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { AttemptOutcome, ClaimedPost, OutboxQueue, OutboxWatch, PostBody } from '../core';
+import { returnedRows } from './returning';
 
 /** The channel the outbox insert trigger notifies (migration OutboxWakeUp). */
 export const OUTBOX_CHANNEL = 'chamado_outbox';
@@ -31,7 +32,7 @@ export class TypeormOutboxQueue implements OutboxQueue {
    * `limit` heads however large the backlog; the NOT EXISTS probe uses `outbox_ordering`.
    */
   async claimDue(now: Date, limit: number, leaseMs: number): Promise<ClaimedPost[]> {
-    const result: ClaimedRow[] | [ClaimedRow[], number] = await this.dataSource.query(
+    const result: unknown = await this.dataSource.query(
       `UPDATE outbox o SET locked_by = $1, locked_until = $2::timestamptz + make_interval(secs => $4::float8 / 1000)
        WHERE o.id IN (
          SELECT c.id FROM outbox c
@@ -45,9 +46,7 @@ export class TypeormOutboxQueue implements OutboxQueue {
        RETURNING o.id, o.workspace_id, o.platform, o.ordering_key, o.ticket_number, o.payload, o.attempts, o.created_at`,
       [this.instanceId, now, limit, leaseMs],
     );
-    // TypeORM answers an UPDATE … RETURNING with [rows, count].
-    const rows = (Array.isArray(result[0]) ? result[0] : result) as ClaimedRow[];
-    return rows.map((r) => ({
+    return returnedRows<ClaimedRow>(result).map((r) => ({
       id: String(r.id),
       workspaceId: r.workspace_id,
       platform: r.platform,

@@ -1,13 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import type { DueReminder, SweepRepository, SweepTicket } from '../core';
+import { returnedRows } from './returning';
 import { ticketFields, type TicketRecord } from './ticket-record';
 import { TICKET_COLUMNS } from './ticket-sql';
 
-/** TypeORM answers an UPDATE … RETURNING with [rows, affected]. */
-const updatedIds = (result: unknown): Set<string> => {
-  const rows = Array.isArray(result) && Array.isArray(result[0]) ? (result[0] as { id: string }[]) : [];
-  return new Set(rows.map((r) => r.id));
-};
+const updatedIds = (result: unknown): Set<string> => new Set(returnedRows<{ id: string }>(result).map((r) => r.id));
 
 /**
  * The sweep's queries, each served by an index that holds only what may be due

@@ -57,9 +57,9 @@ const PREFIX = /^\s*(?:(?:re|fwd?|res|enc|aw|tr)\s*(?:\[\d+\])?\s*:\s*)+/i;
 /** The subject without `Re:`/`Fwd:`/`RES:`/`ENC:` prefixes, however many and in any case. */
 export const mailTitle = (subject: string): string => subject.replace(PREFIX, '').replace(/\s+/g, ' ').trim();
 
-/** The mail as a history entry of `ticketId`: its files stored first, so the entry links them. */
-export async function mailMessage(repos: Repositories, ticket: Ticket, mail: InboundMail, fileTicketId = ticket.id): Promise<ChatMessage> {
-  return mailAsMessage(ticket, mail, await repos.mailFiles.add(fileTicketId, mail.files));
+/** The mail as a history entry of `ticket`: its files stored under it first, so the entry links them. */
+export async function mailMessage(repos: Repositories, ticket: Ticket, mail: InboundMail): Promise<ChatMessage> {
+  return mailAsMessage(ticket, mail, await repos.mailFiles.add(ticket.id, mail.files));
 }
 
 /** The mail as a history entry in `where`'s thread, with its files already stored. */

@@ -24,10 +24,6 @@ export function receiveMails(deps: UseCaseDeps, home: MailHome, mails: readonly 
   });
 }
 
-export function receiveMail(deps: UseCaseDeps, home: MailHome, mail: InboundMail): Promise<ReceiveMailOutcome> {
-  return receiveMails(deps, home, [mail]).then(([outcome]) => outcome);
-}
-
 export const MAIL_RECEIVER_DEFAULTS: BatchQueueOptions = { concurrency: 4, maxBatch: 16 };
 
 /**

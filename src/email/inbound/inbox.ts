@@ -131,8 +131,10 @@ export function mailInbox(
     return flushing;
   }
 
-  /** Rows nobody holds: another instance's whose lease ran out, retries that are due, mail kept while the queue was full. */
-  /** True when it claimed a full batch: there may be more right away. */
+  /**
+   * Claims rows nobody holds: another instance's whose lease ran out, retries that are due, mail
+   * kept while the queue was full. True when it claimed a full batch: there may be more right away.
+   */
   async function poll(): Promise<boolean> {
     if (stopped || !hasRoom()) return false;
     const limit = Math.min(options.claimBatch, options.maxQueued - queued);

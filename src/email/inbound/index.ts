@@ -1,10 +1,9 @@
 import type { AppContext, PlatformAdapter } from '../../context';
 import type { Route } from '../../http/server';
-import { tagOf } from '../tag';
 import { mailHomeResolver } from './home';
 import { inboundRoute } from './http-route';
 import { mailInbox } from './inbox';
-import { mailReader, mailReceiver, supportAddressOf } from './intake';
+import { mailReader, mailToTicket, replyTagOf, supportAddressOf } from './intake';
 import type { ParsedInbound } from './parse-mail';
 import { startSmtpListener, type SmtpListener } from './smtp-listener';
 
@@ -22,8 +21,8 @@ export function createInboundEmail(context: AppContext, chat: readonly PlatformA
   const { config, log } = context;
   const home = mailHomeResolver(config.EMAIL_TICKETS_CHANNEL ?? '', chat);
   const support = supportAddressOf(config.EMAIL_FROM ?? '');
-  const isReply = (m: ParsedInbound) => m.references.length > 0 || [...m.recipients, ...m.to, ...m.cc].some((a) => Boolean(tagOf(a, support)?.tag));
-  const inbox = mailInbox({ log, instanceId: context.instanceId, inbox: context.platformRecords.mailInbox, isReply }, mailReader(context), mailReceiver(context, home));
+  const isReply = (m: ParsedInbound) => m.references.length > 0 || replyTagOf(m, support) !== null;
+  const inbox = mailInbox({ log, instanceId: context.instanceId, inbox: context.platformRecords.mailInbox, isReply }, mailReader(context), mailToTicket(context, home));
   const intake = inbox.take;
   let listener: SmtpListener | null = null;
   return {

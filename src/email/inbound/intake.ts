@@ -1,5 +1,5 @@
 import type { AppContext } from '../../context';
-import { mailReceiver as coreMailReceiver, type MailHome, type ReceiveMailOutcome } from '../../core';
+import { mailReceiver, type MailHome, type ReceiveMailOutcome } from '../../core';
 import { readTag, TAG_KEY_NAME, tagOf, newTagKey } from '../tag';
 import { HomeUnavailableError } from './home';
 import { MalformedMailError, MAX_FILE_BYTES, parseMail, type Envelope, type ParsedInbound } from './parse-mail';
@@ -27,6 +27,15 @@ export type ReceiveResult = { status: 'received'; outcome: ReceiveMailOutcome } 
 /** `Acme Support <support@acme.example>` → `support@acme.example`. */
 export const supportAddressOf = (emailFrom: string): string => (/<([^<>]+)>/.exec(emailFrom)?.[1] ?? emailFrom).trim().toLowerCase();
 
+/** The tag of the first recipient address that carries one (`support+<tag>@…`), not yet verified. */
+export function replyTagOf(mail: Pick<ParsedInbound, 'recipients' | 'to' | 'cc'>, support: string): string | null {
+  for (const address of [...mail.recipients, ...mail.to, ...mail.cc]) {
+    const tag = tagOf(address, support)?.tag;
+    if (tag) return tag;
+  }
+  return null;
+}
+
 /** Reads a raw mail before it is kept, so a malformed one is refused while the sender is still there. */
 export function mailReader(context: AppContext): (raw: Buffer, envelope: Envelope) => Promise<ReadMail> {
   const { log, config } = context;
@@ -49,20 +58,17 @@ export function mailReader(context: AppContext): (raw: Buffer, envelope: Envelop
 }
 
 /** Hands a read mail to the core: find the home and the tag, join a ticket or open one (with the mails handed over beside it). */
-export function mailReceiver(context: AppContext, home: () => Promise<MailHome>): (mail: ParsedInbound) => Promise<ReceiveResult> {
+export function mailToTicket(context: AppContext, home: () => Promise<MailHome>): (mail: ParsedInbound) => Promise<ReceiveResult> {
   const { log, deps, config } = context;
   const support = supportAddressOf(config.EMAIL_FROM ?? '');
-  const receive = coreMailReceiver(deps);
+  const receive = mailReceiver(deps);
   let tagKey: string | null = null;
   const key = async () => (tagKey ??= await context.platformRecords.appSecrets.getOrCreate(TAG_KEY_NAME, newTagKey));
 
   const taggedNumber = async (mail: ParsedInbound, workspaceId: string): Promise<number | null> => {
-    for (const recipient of [...mail.recipients, ...mail.to, ...mail.cc]) {
-      const tag = tagOf(recipient, support)?.tag;
-      // A tag whose signature fails makes the mail a new one (contract §10).
-      if (tag) return readTag(await key(), workspaceId, tag);
-    }
-    return null;
+    const tag = replyTagOf(mail, support);
+    // A tag whose signature fails makes the mail a new one (contract §10).
+    return tag ? readTag(await key(), workspaceId, tag) : null;
   };
 
   return async (mail) => {
